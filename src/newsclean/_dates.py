@@ -1,0 +1,128 @@
+"""Find calendar dates written in text and turn them into ISO 8601.
+
+Month names and date labels per language come from ``data/dates.json``.
+Numeric dates are read year-first (``2024-10-21``, ``2024/10/21``,
+``2024年10月21日``), day-first with dots (``21.10.2024``), and with slashes
+month-first unless the first number cannot be a month (``21/10/2024``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found at ``text[start:end]``; ``iso`` is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``."""
+
+    start: int
+    end: int
+    iso: str
+
+
+@dataclass(frozen=True, slots=True)
+class _DatePatterns:
+    any_date: regex.Pattern[str]
+    months: dict[str, int]
+    label: str  # an alternation of date labels, for callers that anchor stamps
+
+
+_TIME = (
+    r"(?:(?:,|\s)\s*(?:at\s+|um\s+|à\s+|в\s+|a las\s+|às\s+|-\s*|\|\s*)?"
+    r"(?P<hh>[01]?\d|2[0-3])[:：h](?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ap>[ap]\.?m\.?))?"
+    r"(?:\s*(?:Uhr|h|UTC|GMT|[A-Z]{2,4}T|[+-]\d{2}:?\d{2}))?)?"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _DatePatterns:
+    # Read-only tables built once per process; results never depend on call order.
+    data = json.loads(
+        resources.files("newsclean").joinpath("data/dates.json").read_text("utf-8")
+    )
+    months: dict[str, int] = {}
+    for names in data["months"].values():
+        for number, forms in enumerate(names, start=1):
+            for form in forms:
+                months.setdefault(form, number)
+    month = "|".join(sorted((regex.escape(m) for m in months), key=len, reverse=True))
+    labels = "|".join(sorted((regex.escape(x) for x in data["labels"]), key=len, reverse=True))
+    day = r"(?P<d>[0-3]?\d)"
+    year = r"(?P<y>(?:19|20)\d\d)"
+    parts = [
+        # 2024-10-21, 2024/10/21, 2024.10.21, 2024-10-21T17:19
+        rf"(?P<iso>{year}(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep){day})(?:T(?P<thh>[0-2]\d):(?P<tmi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+        + _TIME,
+        # 2024年10月21日
+        rf"{year}\s*年\s*(?P<m>[01]?\d)\s*月\s*{day}\s*日" + _TIME,
+        # October 21, 2024 / Oct. 21st 2024
+        rf"(?P<mon>{month})\.?\s+{day}(?:st|nd|rd|th)?,?\s+{year}" + _TIME,
+        # 21 October 2024 / 21. Oktober 2024 / 21 de octubre de 2024 / 21 октября 2024 г.
+        rf"{day}(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<mon>{month})\.?,?\s+(?:de\s+)?{year}(?:\s*г\.?)?"
+        + _TIME,
+        # 21.10.2024 (day first), 10/21/2024 (month first unless impossible)
+        rf"(?P<dd>[0-3]?\d)(?P<nsep>[./])(?P<mm>[0-3]?\d)(?P=nsep){year}" + _TIME,
+    ]
+    pattern = "|".join(f"(?:{p})" for p in parts)
+    compiled = regex.compile(
+        rf"(?<![\w/.-])(?:{pattern})(?![\w/]|-\d)", regex.IGNORECASE | regex.VERSION1
+    )
+    return _DatePatterns(compiled, months, labels)
+
+
+def date_label_pattern() -> str:
+    """The alternation of date labels ("date", "Published", "Опубликовано" …)."""
+    return _patterns().label
+
+
+def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:
+    g = m.groupdict()
+    year = int(g["y"])
+    if g.get("mon"):
+        month = months.get(g["mon"].lower().rstrip("."), 0)
+        day = int(g["d"])
+    elif g.get("dd"):
+        a, b = int(g["dd"]), int(g["mm"])
+        if g["nsep"] == "/" and a <= 12:
+            a, b = b, a  # slashes: month first (US) unless the first number cannot be a month
+        day, month = a, b
+    else:
+        month, day = int(g["m"]), int(g["d"])
+    try:
+        date = _dt.date(year, month, day)
+    except ValueError:
+        return None
+    hh = g.get("thh") or g.get("hh")
+    mi = g.get("tmi") or g.get("mi")
+    if hh is None or mi is None:
+        return date.isoformat()
+    hour = int(hh)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    return f"{date.isoformat()}T{hour:02d}:{int(mi):02d}"
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every valid date in ``text``, in order.
+
+    >>> [d.iso for d in find_dates("Oct 22, 2024 17:19 and 21 октября 2024 г. and 2024年10月21日")]
+    ['2024-10-22T17:19', '2024-10-21', '2024-10-21']
+    >>> [d.iso for d in find_dates("3.5.2024, 21/10/2024, 10/21/2024 but not 99/99/2024 or v1.2.2024.5")]
+    ['2024-05-03', '2024-10-21', '2024-10-21']
+    """
+    pats = _patterns()
+    out: list[DateMatch] = []
+    for m in pats.any_date.finditer(text):
+        iso = _to_iso(m, pats.months)
+        if iso is not None:
+            out.append(DateMatch(m.start(), m.end(), iso))
+    return out

@@ -1,0 +1,109 @@
+"""Stage 0, decode: accept ``str`` or ``bytes``, refuse binary data, spot HTML.
+
+``bytes`` are read as UTF-8 (with or without a BOM); failing that, as the
+charset an HTML page declares; failing that, as the charset
+charset-normalizer detects. The decoding is reported as a repair so the audit
+trail says how the bytes were read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ._errors import NotTextError
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+_HTML_START = regex.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b|<title\b)",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_HTML_TAGS = regex.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I)
+_META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", regex.I)
+_WESTERN = frozenset(
+    {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "cp437"}
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str | None  # None for str input
+
+
+def _refuse_binary(data: bytes) -> None:
+    head = data[:16]
+    for sig, what in _SIGNATURES:
+        if head.startswith(sig):
+            raise NotTextError(f"input is {what}, not text or HTML")
+    if b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
+        raise NotTextError("input contains NUL bytes: it is binary data, not text or HTML")
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``bytes`` to text, or raise :class:`NotTextError` for binary data.
+
+    >>> decode_bytes("Café".encode("utf-8")).encoding
+    'utf-8'
+    >>> decode_bytes("Le café est très bon, à côté de la gare.".encode("cp1252")).text
+    'Le café est très bon, à côté de la gare.'
+    """
+    _refuse_binary(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
+    if data.startswith(_UTF16_BOMS):
+        return Decoded(data.decode("utf-16", errors="replace"), "utf-16")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared is not None:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return Decoded(data.decode(name), name.lower())
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if encoding in _WESTERN:
+        # Short Latin text is too little evidence to tell these apart; windows-1252 is
+        # what the web means by "Latin-1" (WHATWG) and by far the most common of them.
+        encoding = "cp1252"
+    try:
+        return Decoded(data.decode(encoding, errors="replace"), encoding)
+    except LookupError:
+        return Decoded(data.decode("cp1252", errors="replace"), "cp1252")
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a page's markup (a doctype or ``<html>`` start, or dense tags).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Prices rose 3% <in> some <cases>.")
+    False
+    """
+    if _HTML_START.match(text[:2000]):
+        return True
+    head = text[:5000]
+    return len(_HTML_TAGS.findall(head)) >= 5 and head.lstrip().startswith("<")

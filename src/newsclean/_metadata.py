@@ -1,0 +1,296 @@
+"""Stage 5, metadata: title, subtitle, date, author and source from the text itself.
+
+What the stage reads, in order:
+
+1. **Date stamps** — a line that is only a date (with a label such as "date",
+   "Published:", a time, a trailing counter) is the date and leaves the body;
+   a labelled date that opens a line ("date 2024-10-21 On October 21, …")
+   leaves as a prefix. A dateline that opens the first sentence ("Moscow,
+   October 21, 2024 – …") gives the date and stays.
+2. **Bylines** — "By …", "Von …", "Par …", "Автор: …" in the header zone.
+3. **Title** — the page-title line ("Headline | Site") matched against a
+   later line, else the first headline-like line of the header zone (the lines
+   before the first paragraph of prose). A standfirst right after it is the
+   subtitle. The title leaves the body only when something corroborates that
+   the header zone is page furniture: lines already cut before it, a date
+   stamp or byline beside it, or the headline repeated (an image caption such
+   as "Headline - 1", which goes too). An uncorroborated first line is only
+   copied into ``title``, so cleaning a body twice changes nothing.
+4. **Source** — site banners caught by the rules, the page title's site part,
+   a "Source: …" line, or a short trailing signature ("News.Az") that leaves
+   the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ._dates import date_label_pattern, find_dates
+from ._rules import Cut
+from ._segment import Line
+
+_WORD = regex.compile(r"\w+")
+_SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
+_BYLINE = regex.compile(
+    r"^(?:by|von|par|por|de|di|door|av|автор[:：]?|作者[:：]?|written by|author[:：]?|text[:：]?)\s+"
+    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de|von|der|la|le|da|dos|del)){0,6})"
+    r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80})?)$",
+    regex.VERSION1,
+)
+_SOURCE_LINE = regex.compile(
+    r"^(?:source|sources|quelle|источник|fuente|fonte|来源|來源)\s*[:：]\s*(?P<name>.{2,60})$",
+    regex.IGNORECASE,
+)
+_SIGNATURE = regex.compile(r"^(?:[\p{Lu}\d][\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$")
+_DOMAINISH = regex.compile(r"\w\.\p{L}{2,}$")
+_TITLE_SEPARATORS = regex.compile(r"\s+[|–—:·•»-]\s+|\s+[|»]|\s*::\s*")
+_CAPTION_TAIL = regex.compile(r"^\s*(?:[-–—|(]\s*)?(?:\d{1,3}|photo|фото|foto|image|video)?\)?\s*$", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    subtitle: str | None = None
+    date: str | None = None
+    author: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataResult:
+    metadata: Metadata
+    kept: tuple[Line, ...]
+    cuts: tuple[Cut, ...]
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text rather than a heading, label or stamp.
+
+    >>> is_prose("Russia appears to be trying to ease tensions in its relations with South Korea.")
+    True
+    >>> is_prose("Risk wins, risk loses!")
+    False
+    """
+    n = _words(text)
+    return n >= 25 or (n >= 10 and _SENTENCE_END.search(text) is not None) or (
+        len(text) >= 40 and not regex.search(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", text)
+    )
+
+
+def _headline_like(text: str) -> bool:
+    n = _words(text)
+    return 2 <= n <= 30 and len(text) <= 250 and not text.endswith((".", ":", ",", ";"))
+
+
+def _date_stamp_pattern() -> regex.Pattern[str]:
+    # Built per call from the cached label list; cheap, and keeps no state here.
+    label = date_label_pattern()
+    return regex.compile(rf"^(?:(?:{label})\s*[:：]?\s*)?(?:on\s+)?", regex.IGNORECASE)
+
+
+_STAMP_TAIL = regex.compile(
+    r"^\s*(?:[|·•,–—-]\s*)?(?:\d{1,7}|\d+\s*(?:min(?:ute)?s?\s*read|views?|comments?))?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
+    """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
+    head = label.match(line.text)
+    if head is None:
+        return None
+    dates = find_dates(line.text[head.end() : head.end() + 80])
+    if not dates or dates[0].start != 0:
+        return None
+    return dates[0].iso, head.end() + dates[0].end
+
+
+def extract_metadata(
+    lines: Sequence[Line],
+    *,
+    page_lines: Sequence[Line] = (),
+    cut_before: int | None = None,
+    sources: Sequence[str] = (),
+) -> MetadataResult:
+    """Read metadata from the kept lines; return it with the lines left and the cuts made.
+
+    ``page_lines`` are all lines of the page before any stage cut (to find the
+    page-title line); ``cut_before`` is the start offset of the first kept line
+    that had something cut before it.
+
+    >>> from newsclean._segment import segment_lines
+    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
+    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
+    >>> res = extract_metadata(ls)
+    >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
+    ('Big News Today', '2024-10-22T17:19', ['metadata.date_stamp', 'metadata.title'])
+    """
+    label = _date_stamp_pattern()
+    cuts: list[Cut] = []
+    kept: list[Line] = []
+    date: str | None = None
+    author: str | None = None
+    source: str | None = sources[0] if sources else None
+
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln.text)), len(lines))
+    header_end = min(first_prose, 12)
+    stamp_lines: set[int] = set()
+
+    for i, ln in enumerate(lines):
+        stamp = _date_stamp(ln, label)
+        if stamp is not None:
+            iso, end = stamp
+            rest = ln.text[end:]
+            if _STAMP_TAIL.match(rest):
+                cuts.append(Cut(ln.start, ln.end, "metadata.date_stamp"))
+                date = date or iso
+                stamp_lines.add(i)
+                continue
+            if label.match(ln.text) and label.match(ln.text).end() > 0 and rest[:1].isspace():  # type: ignore[union-attr]
+                # A labelled stamp glued before the first sentence: the prefix goes.
+                cuts.append(Cut(ln.start, ln.start + end, "metadata.date_prefix"))
+                date = date or iso
+                ln = ln.trimmed(ln.start + end, ln.end)
+        if i < header_end + 3 and author is None:
+            m = _BYLINE.match(ln.text)
+            if m is not None and _words(ln.text) <= 14:
+                author = m.group("name").strip()
+                cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
+                stamp_lines.add(i)
+                continue
+        m2 = _SOURCE_LINE.match(ln.text)
+        if m2 is not None and i > first_prose:
+            source = source or m2.group("name").strip(" .")
+            cuts.append(Cut(ln.start, ln.end, "metadata.source_line"))
+            continue
+        kept.append(ln)
+
+    # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
+    if date is None:
+        for ln in kept[:20]:
+            found = find_dates(ln.text[:120])
+            if found and (is_prose(ln.text) or ln is kept[0]):
+                date = found[0].iso
+                break
+    if date is None:
+        for ln in kept[:60]:
+            found = find_dates(ln.text)
+            if found:
+                date = found[0].iso
+                break
+
+    title, subtitle, kept, title_cuts, site = _find_title(
+        kept, page_lines, cut_before=cut_before, corroborated=bool(stamp_lines)
+    )
+    cuts.extend(title_cuts)
+    source = source or site
+
+    # A short trailing signature ("News.Az") is the source.
+    if len(kept) >= 2:
+        last = kept[-1]
+        body_text = " ".join(ln.text for ln in kept[:-1])
+        if (
+            len(last.text) <= 40
+            and _SIGNATURE.match(last.text)
+            and (_DOMAINISH.search(last.text) or last.text in body_text)
+            and not last.text.endswith(".")
+        ):
+            source = source or last.text
+            cuts.append(Cut(last.start, last.end, "metadata.source_signature"))
+            kept = kept[:-1]
+
+    cuts.sort(key=lambda c: c.start)
+    meta = Metadata(title, subtitle, date, author, source)
+    return MetadataResult(meta, tuple(kept), tuple(cuts))
+
+
+def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[str, str] | None:
+    """The page-title line ("Headline | Site") matched against a later headline line."""
+    if not page_lines:
+        return None
+    first = page_lines[0].text
+    if len(first) > 300:
+        return None
+    best: tuple[str, str] | None = None
+    for ln in page_lines[1:400]:
+        t = ln.text
+        if t == first or len(t) < 10 or not _headline_like(t) or len(t) > len(first):
+            continue
+        if first.startswith(t):
+            rest = first[len(t) :]
+        elif first.endswith(t):
+            rest = first[: -len(t)]
+        else:
+            continue
+        site = _TITLE_SEPARATORS.sub(" ", rest).strip(" |-–—:·•»")
+        if rest and not _TITLE_SEPARATORS.match(rest) and not _TITLE_SEPARATORS.search(rest):
+            continue
+        if best is None or len(t) > len(best[0]):
+            best = (t, site)
+    return best
+
+
+def _find_title(
+    kept: list[Line],
+    page_lines: Sequence[Line],
+    *,
+    cut_before: int | None,
+    corroborated: bool,
+) -> tuple[str | None, str | None, list[Line], list[Cut], str | None]:
+    cuts: list[Cut] = []
+    first_prose = next((i for i, ln in enumerate(kept) if is_prose(ln.text)), len(kept))
+    header = kept[: min(first_prose, 8)]
+    from_page = _title_from_page(page_lines, kept)
+    site: str | None = from_page[1] or None if from_page else None
+
+    idx: int | None = None
+    if from_page is not None:
+        idx = next((i for i, ln in enumerate(header) if ln.text == from_page[0]), None)
+        title: str | None = from_page[0]
+    else:
+        title = None
+    if idx is None:
+        idx = next((i for i, ln in enumerate(header) if _headline_like(ln.text)), None)
+        if idx is not None:
+            title = header[idx].text
+    if idx is None or title is None:
+        return title, None, kept, cuts, site
+
+    subtitle: str | None = None
+    sub_idx: int | None = None
+    if idx + 1 < len(header) and _headline_like(header[idx + 1].text) and _words(header[idx + 1].text) >= 6:
+        sub_idx = idx + 1
+        subtitle = header[sub_idx].text
+
+    repeats = [
+        j
+        for j, ln in enumerate(kept)
+        if j != idx and ln.text.startswith(title) and _CAPTION_TAIL.match(ln.text[len(title) :])
+    ]
+    title_line = kept[idx]
+    corroborated = (
+        corroborated
+        or bool(repeats)
+        or (cut_before is not None and cut_before <= title_line.start)
+        or from_page is not None
+    )
+    if not corroborated:
+        return title, subtitle, kept, cuts, site
+
+    drop = {idx, *repeats}
+    cuts.append(Cut(title_line.start, title_line.end, "metadata.title"))
+    for j in repeats:
+        cuts.append(Cut(kept[j].start, kept[j].end, "metadata.title_repeat"))
+    if sub_idx is not None:
+        drop.add(sub_idx)
+        cuts.append(Cut(kept[sub_idx].start, kept[sub_idx].end, "metadata.subtitle"))
+    # Other headline-like lines before the title in the header zone (kickers, sections)
+    # stay: they may be content, and leaving junk beats cutting text.
+    return title, subtitle, [ln for j, ln in enumerate(kept) if j not in drop], cuts, site

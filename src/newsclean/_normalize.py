@@ -1,0 +1,194 @@
+"""Stage 1, normalise: repair broken characters and settle whitespace.
+
+Each fixer is a small rewrite of the text. Character fixes that change visible
+text (mojibake, HTML entities, the modifier-letter apostrophe, invisible
+characters) come back as :class:`~newsclean.Repair` records; whitespace changes
+(NBSP to space, runs of spaces, blank-line runs, ``\\r\\n``) are only kept in
+the offset map, since they never change a word.
+
+ftfy is the expensive part (tens of microseconds per line), so it only sees
+the lines that carry a sign of trouble: a UTF-8 lead byte read as Latin-1 or
+cp1252, a C1 control, an HTML entity, or text that is not in NFC.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+import regex
+
+from ._offsets import Edit, EditList, OffsetMap, rewrite
+
+# ftfy with the fixes that suit scraped text: curly quotes, full-width CJK
+# punctuation and line breaks are left alone (we never change what is right).
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    explain=True,
+)
+
+# A UTF-8 lead byte decoded as Latin-1/cp1252 followed by a continuation byte,
+# C1 controls, and HTML character references: the only things ftfy is asked about.
+_SUSPECT_LINE = regex.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    r"|[\u0080-\u009f]|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
+_LINE = regex.compile(r"[^\n]+")
+
+# Characters handled by one combined pass; the group name is the rule.
+_CHARS = regex.compile(
+    r"(?P<newline>\r\n?|[\u2028\u2029\x0b\x0c\x85])"
+    r"|(?P<space>[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+)"
+    r"|(?P<invisible>[\u200b\u2060\ufeff\u00ad\u180e]+)"
+    r"|(?P<control>[\x00-\x08\x0e-\x1f\x7f]+)"
+    r"|(?P<apostrophe>(?<=\p{L})\u02bc(?=\p{L}))"
+)
+# Whitespace at line edges, and runs of blank lines (one blank line is a paragraph break).
+_EDGES = regex.compile(r"(?P<lines> *\n[ \n]*)|(?P<lead>\A +)|(?P<trail> +\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class CharRepair:
+    """A visible character change at ``start:end`` of the input."""
+
+    rule: str
+    before: str
+    after: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The normalised text, its map back to the input, and the visible repairs."""
+
+    text: str
+    offsets: OffsetMap
+    repairs: tuple[CharRepair, ...]
+
+
+def _ftfy_rule(explanation: list[tuple[str, str]] | None) -> str:
+    steps = {step for _, step in explanation or ()}
+    kinds = {kind for kind, _ in explanation or ()}
+    if kinds & {"encode", "decode", "transcode"} or steps & {
+        "decode_inconsistent_utf8",
+        "restore_byte_a0",
+        "replace_lossy_sequences",
+        "fix_c1_controls",
+    }:
+        return "normalize.mojibake"
+    if "unescape_html" in steps:
+        return "normalize.html_entity"
+    return "normalize.unicode"
+
+
+def fix_encoding(text: str) -> tuple[str, list[tuple[Edit, str, str, str]]]:
+    """Run ftfy over the suspicious lines only; return the text and (edit, rule, old, new).
+
+    >>> fix_encoding("Korea\u00e2\u20ac\u2122s")[0]
+    'Korea’s'
+    >>> fix_encoding("plain text")[1]
+    []
+    """
+    if text.isascii() and "&" not in text:
+        return text, []
+
+    rules: dict[int, str] = {}
+
+    def fix_line(m: regex.Match[str]) -> str | None:
+        line = m.group()
+        if line.isascii() and "&" not in line:
+            return None
+        if _SUSPECT_LINE.search(line) is None and unicodedata.is_normalized("NFC", line):
+            return None
+        fixed, explanation = ftfy.fix_and_explain(line, _FTFY)
+        if fixed == line:
+            return None
+        rules[m.start()] = _ftfy_rule(explanation)
+        return fixed
+
+    new, edits = rewrite(text, _LINE, fix_line)
+    out: list[tuple[Edit, str, str, str]] = []
+    for edit, old, repl in edits:
+        out.append((*_narrow(edit, old, repl), rules[edit.start]))
+    return new, out
+
+
+def _narrow(edit: Edit, old: str, new: str) -> tuple[Edit, str, str]:
+    """Trim the common prefix and suffix so a repair covers only what changed."""
+    p = 0
+    limit = min(len(old), len(new))
+    while p < limit and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    narrowed = Edit(
+        edit.start + p, edit.end - s, edit.new_start + p, edit.new_end - s
+    )
+    return narrowed, old[p : len(old) - s], new[p : len(new) - s]
+
+
+def _fix_char(m: regex.Match[str]) -> str | None:
+    kind = m.lastgroup
+    if kind == "newline":
+        return "\n"
+    if kind == "space":
+        return " "
+    if kind == "apostrophe":
+        return "\u2019"
+    return ""  # invisible and control characters
+
+
+_VISIBLE = {"apostrophe": "normalize.modifier_apostrophe", "invisible": "normalize.invisible",
+            "control": "normalize.control"}
+
+
+def _edges(m: regex.Match[str]) -> str:
+    if m.lastgroup == "lines":
+        return "\n\n" if m.group().count("\n") > 1 else "\n"
+    return ""
+
+
+def normalize(text: str) -> Normalized:
+    """Repair characters and settle whitespace, keeping a map back to ``text``.
+
+    >>> n = normalize("  South\u00a0Korea\u02bcs  ministry \\r\\n\\r\\n\\r\\nSeoul ")
+    >>> n.text
+    'South Korea’s ministry\\n\\nSeoul'
+    >>> [(r.rule, r.before, r.after, r.start) for r in n.repairs]
+    [('normalize.modifier_apostrophe', 'ʼ', '’', 13)]
+    """
+    offsets = OffsetMap()
+    repairs: list[CharRepair] = []
+
+    fixed, enc_edits = fix_encoding(text)
+    offsets = offsets.then(EditList.of(e for e, _, _, _ in enc_edits))
+    for edit, old, new, rule in enc_edits:
+        repairs.append(CharRepair(rule, old, new, edit.start, edit.end))
+
+    kinds: list[str | None] = []
+
+    def fix_char(m: regex.Match[str]) -> str | None:
+        repl = _fix_char(m)
+        if repl is not None and repl != m.group():
+            kinds.append(m.lastgroup)
+        return repl
+
+    chars, char_edits = rewrite(fixed, _CHARS, fix_char)
+    for (edit, old, new), kind in zip(char_edits, kinds):
+        rule = _VISIBLE.get(kind or "")
+        if rule is not None:
+            start = offsets.to_input(edit.start)
+            end = offsets.to_input(edit.end, is_end=True)
+            repairs.append(CharRepair(rule, old, new, start, end))
+    offsets = offsets.then(EditList.of(e for e, _, _ in char_edits))
+
+    settled, edge_edits = rewrite(chars, _EDGES, _edges)
+    offsets = offsets.then(EditList.of(e for e, _, _ in edge_edits))
+    repairs.sort(key=lambda r: (r.start, r.end))
+    return Normalized(settled, offsets, tuple(repairs))

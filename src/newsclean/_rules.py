@@ -1,0 +1,294 @@
+"""Stage 3, boilerplate rules: phrase lists and shapes, loaded from data files.
+
+Rules live in ``newsclean/rules/<lang>.json`` (``xx`` holds the language-free
+shapes). Every rule has an id (``en.read_more``) that appears in
+``Removal.rule`` and in ``docs/rules.md``. Patterns are case-insensitive
+regular expressions; the kind says how they are used:
+
+``line``
+    the pattern matches the whole line: the line goes.
+``prefix`` / ``suffix``
+    the pattern matches at the start / end of a line: that part goes.
+``block``
+    a line matching a ``start`` pattern opens a run that goes on while lines
+    match a ``start`` or ``member`` pattern (searched anywhere in the line);
+    the whole run goes as one removal (cookie banners, comment forms).
+
+A ``line`` pattern may name a group ``source``: what it captures becomes the
+document's source (``Last news in Fakti`` gives ``Fakti``).
+
+Rules of every language run on every text: scrapers mix them (an English
+article with a Chinese comment form), and the patterns are anchored to whole
+lines, so a foreign phrase list costs nothing on a text it does not fit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from ._segment import Line
+
+RULE_KINDS = ("line", "prefix", "suffix", "block")
+_FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+
+
+class RuleError(ValueError):
+    """A rule file or a user pattern is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One boilerplate rule as written in a rule file (or given by the user)."""
+
+    id: str
+    kind: str
+    patterns: tuple[str, ...] = ()
+    member: tuple[str, ...] = ()
+    description: str = ""
+    example: str = ""
+    language: str = "xx"
+
+    def __post_init__(self) -> None:
+        if self.kind not in RULE_KINDS:
+            raise RuleError(f"rule {self.id!r}: kind must be one of {RULE_KINDS}, not {self.kind!r}")
+        if not self.patterns:
+            raise RuleError(f"rule {self.id!r} has no patterns")
+        for p in (*self.patterns, *self.member):
+            try:
+                regex.compile(p, _FLAGS)
+            except regex.error as exc:
+                raise RuleError(f"rule {self.id!r}: bad pattern {p!r}: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A span of the normalised text taken out by a stage, and the rule that did it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    rule: Rule
+    single: regex.Pattern[str]  # the rule's own anchored pattern
+    member: regex.Pattern[str] | None
+
+
+def _rule_from_json(obj: dict[str, object], language: str, origin: str) -> Rule:
+    try:
+        kind = str(obj["kind"])
+        rid = str(obj["id"])
+        key = "start" if kind == "block" else "patterns"
+        patterns = tuple(str(p) for p in obj[key])  # type: ignore[attr-defined]
+        member = tuple(str(p) for p in obj.get("member", ()))  # type: ignore[attr-defined]
+    except (KeyError, TypeError) as exc:
+        raise RuleError(f"{origin}: malformed rule {obj!r}: {exc}") from None
+    return Rule(
+        rid,
+        kind,
+        patterns,
+        member,
+        str(obj.get("description", "")),
+        str(obj.get("example", "")),
+        language,
+    )
+
+
+def parse_rule_file(text: str, origin: str = "<rules>") -> tuple[Rule, ...]:
+    """Parse a rule file in the package's JSON format.
+
+    >>> parse_rule_file('{"language": "en", "rules": [{"id": "my.promo", "kind": "line",'
+    ...                 ' "patterns": ["buy now"]}]}')[0].id
+    'my.promo'
+    """
+    try:
+        data = json.loads(text)
+        language = str(data.get("language", "xx"))
+        return tuple(_rule_from_json(r, language, origin) for r in data["rules"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RuleError(f"{origin}: not a rule file: {exc}") from None
+
+
+def builtin_rules() -> tuple[Rule, ...]:
+    """Every rule shipped with newsclean, language-free shapes first.
+
+    >>> any(r.id == "en.cookie_banner" for r in builtin_rules())
+    True
+    """
+    folder = resources.files("newsclean").joinpath("rules")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    names.sort(key=lambda n: n != "xx.json")
+    out: list[Rule] = []
+    for name in names:
+        out.extend(parse_rule_file(folder.joinpath(name).read_text("utf-8"), name))
+    return tuple(out)
+
+
+def load_phrase_file(path: str | Path) -> tuple[Rule, ...]:
+    """Rules from a user file: a JSON rule file, or a plain list of phrases, one a line.
+
+    A phrase list becomes one ``line`` rule with the id ``custom.<file stem>``
+    (or the id given on a first line ``# id: ...``); lines starting with ``#``
+    are comments. Each phrase matches a whole line, case-insensitively, and may
+    end in trailing punctuation.
+    """
+    p = Path(path)
+    text = p.read_text("utf-8")
+    if p.suffix == ".json":
+        return parse_rule_file(text, str(p))
+    rid = f"custom.{p.stem}"
+    phrases: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("# id:"):
+            rid = line[5:].strip() or rid
+        elif line and not line.startswith("#"):
+            phrases.append(regex.escape(" ".join(line.split())) + r"[\s.!:…]*")
+    if not phrases:
+        return ()
+    return (Rule(rid, "line", tuple(phrases), description=f"phrases from {p.name}"),)
+
+
+def _anchor(kind: str, pattern: str) -> str:
+    if kind == "line":
+        return rf"^(?:{pattern})$"
+    if kind == "prefix":
+        return rf"^(?:{pattern})(?:\s+|$)"
+    if kind == "suffix":
+        return rf"(?:^|\s+)(?:{pattern})$"
+    return pattern  # block start patterns are searched and anchor themselves
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Compiled rules, built once per :class:`~newsclean.Options` and immutable after."""
+
+    rules: tuple[Rule, ...]
+    _line: tuple[_Compiled, ...]
+    _affix: tuple[_Compiled, ...]
+    _block: tuple[_Compiled, ...]
+    _line_any: regex.Pattern[str] | None
+
+    @classmethod
+    def build(cls, rules: Iterable[Rule], disabled: Iterable[str] = ()) -> RuleSet:
+        off = tuple(disabled)
+
+        def enabled(rid: str) -> bool:
+            return not any(rid == d or rid.startswith(d + ".") for d in off)
+
+        kept = tuple(r for r in rules if enabled(r.id))
+        compiled = [
+            _Compiled(
+                r,
+                regex.compile("|".join(_anchor(r.kind, p) for p in r.patterns), _FLAGS),
+                regex.compile("|".join(r.member), _FLAGS) if r.member else None,
+            )
+            for r in kept
+        ]
+        line = tuple(c for c in compiled if c.rule.kind == "line")
+        # One combined pattern answers "does any line rule match?" in a single call;
+        # the rule that did is found afterwards, on the rare lines that match.
+        # (The regex module allows the same group name in several alternatives.)
+        line_any = (
+            regex.compile("|".join(f"(?:{c.single.pattern})" for c in line), _FLAGS)
+            if line
+            else None
+        )
+        return cls(
+            kept,
+            line,
+            tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix")),
+            tuple(c for c in compiled if c.rule.kind == "block"),
+            line_any,
+        )
+
+    def _line_rule(self, text: str) -> tuple[str, str | None] | None:
+        if self._line_any is not None and self._line_any.search(text) is None:
+            return None
+        for c in self._line:
+            m = c.single.search(text)
+            if m is not None:
+                source = m.groupdict().get("source")
+                return c.rule.id, source.strip() if source else None
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RulesResult:
+    kept: tuple[Line, ...]
+    cuts: tuple[Cut, ...]
+    sources: tuple[str, ...]
+
+
+def apply_rules(lines: Sequence[Line], ruleset: RuleSet) -> RulesResult:
+    """Remove boilerplate lines, runs of lines and line parts.
+
+    >>> from newsclean._segment import segment_lines
+    >>> from newsclean._rules import builtin_rules
+    >>> rs = RuleSet.build(builtin_rules())
+    >>> res = apply_rules(segment_lines("Real text.\\n\\n>>> Read more <<<\\n\\nViews: 0"), rs)
+    >>> [ln.text for ln in res.kept], [c.rule for c in res.cuts]
+    (['Real text.'], ['xx.read_more_arrows', 'en.counter'])
+    """
+    cuts: list[Cut] = []
+    sources: list[str] = []
+    kept: list[Line] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        block = _match_block(lines, i, ruleset)
+        if block is not None:
+            j, rid = block
+            cuts.append(Cut(ln.start, lines[j - 1].end, rid))
+            i = j
+            continue
+        ln = _trim_affixes(ln, ruleset, cuts)
+        if ln is not None:
+            hit = ruleset._line_rule(ln.text)
+            if hit is None:
+                kept.append(ln)
+            else:
+                cuts.append(Cut(ln.start, ln.end, hit[0]))
+                if hit[1]:
+                    sources.append(hit[1])
+        i += 1
+    cuts.sort(key=lambda c: c.start)
+    return RulesResult(tuple(kept), tuple(cuts), tuple(sources))
+
+
+def _match_block(lines: Sequence[Line], i: int, ruleset: RuleSet) -> tuple[int, str] | None:
+    text = lines[i].text
+    for c in ruleset._block:
+        if c.single.search(text) is None:
+            continue
+        j = i + 1
+        while j < len(lines) and (
+            c.single.search(lines[j].text) is not None
+            or (c.member is not None and c.member.search(lines[j].text) is not None)
+        ):
+            j += 1
+        return j, c.rule.id
+    return None
+
+
+def _trim_affixes(ln: Line, ruleset: RuleSet, cuts: list[Cut]) -> Line | None:
+    for c in ruleset._affix:
+        m = c.single.search(ln.text)
+        if m is None:
+            continue
+        s, e = ln.start + m.start(), ln.start + m.end()
+        cuts.append(Cut(s, e, c.rule.id))
+        rest = ln.trimmed(ln.start, s) if c.rule.kind == "suffix" else ln.trimmed(e, ln.end)
+        if not rest.text:
+            return None
+        ln = rest
+    return ln

@@ -1,0 +1,71 @@
+"""Stage 2, segment: cut the normalised text into lines grouped in paragraphs.
+
+A :class:`Line` is the unit the later stages keep or drop. Its ``text`` is
+always exactly ``normalised[start:end]``, so a cut inside a line (a prefix or a
+suffix) is just a narrower line, and offsets stay exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+_LINE = regex.compile(r"[^\n]+|\n\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of the normalised text.
+
+    ``para`` numbers the paragraph it belongs to: lines separated by a blank
+    line are in different paragraphs.
+    """
+
+    start: int
+    end: int
+    text: str
+    para: int
+
+    def trimmed(self, start: int, end: int) -> Line:
+        """The part of this line between the offsets ``start`` and ``end``, stripped.
+
+        >>> Line(10, 20, "date 2024 ", 0).trimmed(15, 20)
+        Line(start=15, end=19, text='2024', para=0)
+        """
+        piece = self.text[start - self.start : end - self.start]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        return replace(self, start=start + lead, end=start + lead + len(piece), text=piece)
+
+
+def segment_lines(text: str) -> tuple[Line, ...]:
+    """Split normalised text (single spaces, blank lines as paragraph breaks) into lines.
+
+    >>> [(ln.text, ln.para) for ln in segment_lines("Title\\n\\nOne.\\nTwo.")]
+    [('Title', 0), ('One.', 1), ('Two.', 1)]
+    """
+    lines: list[Line] = []
+    para = 0
+    for m in _LINE.finditer(text):
+        if m.group() == "\n\n":
+            para += 1
+            continue
+        lines.append(Line(m.start(), m.end(), m.group(), para))
+    return tuple(lines)
+
+
+def join_lines(lines: tuple[Line, ...] | list[Line]) -> str:
+    """Lines of one paragraph joined by a newline, paragraphs by one blank line.
+
+    >>> join_lines(segment_lines("a\\nb\\n\\nc"))
+    'a\\nb\\n\\nc'
+    """
+    out: list[str] = []
+    prev_para: int | None = None
+    for ln in lines:
+        if prev_para is not None:
+            out.append("\n" if ln.para == prev_para else "\n\n")
+        out.append(ln.text)
+        prev_para = ln.para
+    return "".join(out)
