@@ -35,7 +35,7 @@ from ._segment import Line
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
 _BYLINE = regex.compile(
-    r"^(?:by|von|par|por|de|di|door|av|автор[:：]?|作者[:：]?|written by|author[:：]?|text[:：]?)\s+"
+    r"^(?i:by|von|par|por|de|di|door|av|автор[:：]?|作者[:：]?|written by|author[:：]?|text[:：]?)\s+"
     r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de|von|der|la|le|da|dos|del)){0,6})"
     r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80})?)$",
     regex.VERSION1,
@@ -84,9 +84,17 @@ def is_prose(text: str) -> bool:
     )
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
 def _headline_like(text: str) -> bool:
     n = _words(text)
-    return 2 <= n <= 30 and len(text) <= 250 and not text.endswith((".", ":", ",", ";"))
+    return (
+        2 <= n <= 30
+        and len(text) <= 250
+        and not text.endswith((".", ":", ",", ";"))
+        and _LETTER.search(text) is not None
+    )
 
 
 def _date_stamp_pattern() -> regex.Pattern[str]:
@@ -118,12 +126,13 @@ def extract_metadata(
     page_lines: Sequence[Line] = (),
     cut_before: int | None = None,
     sources: Sequence[str] = (),
+    known_title: str | None = None,
 ) -> MetadataResult:
     """Read metadata from the kept lines; return it with the lines left and the cuts made.
 
     ``page_lines`` are all lines of the page before any stage cut (to find the
-    page-title line); ``cut_before`` is the start offset of the first kept line
-    that had something cut before it.
+    page-title line); ``cut_before`` is the offset of the first cut an earlier
+    stage made; ``known_title`` is a title the HTML metadata already gave.
 
     >>> from newsclean._segment import segment_lines
     >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
@@ -187,7 +196,11 @@ def extract_metadata(
                 break
 
     title, subtitle, kept, title_cuts, site = _find_title(
-        kept, page_lines, cut_before=cut_before, corroborated=bool(stamp_lines)
+        kept,
+        page_lines,
+        cut_before=cut_before,
+        corroborated=bool(stamp_lines),
+        known_title=known_title,
     )
     cuts.extend(title_cuts)
     source = source or site
@@ -209,6 +222,10 @@ def extract_metadata(
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
     return MetadataResult(meta, tuple(kept), tuple(cuts))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[str, str] | None:
@@ -243,11 +260,16 @@ def _find_title(
     *,
     cut_before: int | None,
     corroborated: bool,
+    known_title: str | None = None,
 ) -> tuple[str | None, str | None, list[Line], list[Cut], str | None]:
     cuts: list[Cut] = []
     first_prose = next((i for i, ln in enumerate(kept) if is_prose(ln.text)), len(kept))
     header = kept[: min(first_prose, 8)]
     from_page = _title_from_page(page_lines, kept)
+    if known_title:
+        wanted = _squash(known_title)
+        if any(_squash(ln.text) == wanted for ln in header):
+            from_page = (next(ln.text for ln in header if _squash(ln.text) == wanted), "")
     site: str | None = from_page[1] or None if from_page else None
 
     idx: int | None = None
@@ -274,6 +296,8 @@ def _find_title(
         for j, ln in enumerate(kept)
         if j != idx and ln.text.startswith(title) and _CAPTION_TAIL.match(ln.text[len(title) :])
     ]
+    if sub_idx in repeats:
+        sub_idx, subtitle = None, None
     title_line = kept[idx]
     corroborated = (
         corroborated

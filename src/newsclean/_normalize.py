@@ -48,7 +48,7 @@ _CHARS = regex.compile(
     r"|(?P<apostrophe>(?<=\p{L})\u02bc(?=\p{L}))"
 )
 # Whitespace at line edges, and runs of blank lines (one blank line is a paragraph break).
-_EDGES = regex.compile(r"(?P<lines> *\n[ \n]*)|(?P<lead>\A +)|(?P<trail> +\Z)")
+_EDGES = regex.compile(r"(?P<lead>\A[ \n]+)|(?P<trail>[ \n]+\Z)|(?P<lines> *\n[ \n]*)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,20 +79,19 @@ def subtract(lines: Sequence[Line], cuts: Iterable[Cut]) -> tuple[Line, ...]:
     return tuple(out)
 
 
-def _content_cuts(lines: Sequence[Line], language: str | None) -> list[Cut]:
+def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> list[Cut]:
+    """One cut per run of dropped lines that nothing else has cut into."""
     flags = select_main_content([ln.text for ln in lines], language)
     cuts: list[Cut] = []
-    run_start: Line | None = None
-    prev: Line | None = None
+    run: list[Line] = []
     for ln, keep in zip(lines, flags):
-        if not keep and run_start is None:
-            run_start = ln
-        if keep and run_start is not None and prev is not None:
-            cuts.append(Cut(run_start.start, prev.end, "content.boilerplate"))
-            run_start = None
-        prev = ln
-    if run_start is not None and prev is not None:
-        cuts.append(Cut(run_start.start, prev.end, "content.boilerplate"))
+        if run and (keep or text[run[-1].end : ln.start].strip()):
+            cuts.append(Cut(run[0].start, run[-1].end, "content.boilerplate"))
+            run = []
+        if not keep:
+            run.append(ln)
+    if run:
+        cuts.append(Cut(run[0].start, run[-1].end, "content.boilerplate"))
     return cuts
 
 
@@ -125,7 +124,7 @@ def run_text(
     lines = subtract(page, earlier)
 
     if options.main_content and lines:
-        content_cuts = record("content", _content_cuts(lines, options.language))
+        content_cuts = record("content", _content_cuts(norm.text, lines, options.language))
         lines = subtract(lines, content_cuts)
         earlier += content_cuts
 
@@ -134,7 +133,13 @@ def run_text(
     source: str | None = None
     if options.metadata:
         earliest = min((c.start for c in earlier), default=None)
-        meta = extract_metadata(lines, page_lines=page, cut_before=earliest, sources=ruled.sources)
+        meta = extract_metadata(
+            lines,
+            page_lines=page,
+            cut_before=earliest,
+            sources=ruled.sources,
+            known_title=hints.get("title"),
+        )
         lines = subtract(lines, record("metadata", meta.cuts))
         m = meta.metadata
         title, subtitle, date, author, source = m.title, m.subtitle, m.date, m.author, m.source

@@ -1,0 +1,198 @@
+"""Tests for newsclean._glue (re-inserting whitespace lost between glued words)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean._glue import GlueSplit, find_glue_splits, unglue
+
+FIXTURES = Path(__file__).parent / "fixtures" / "glue"
+
+
+def _load(name: str) -> Any:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def _no_ws(s: str) -> str:
+    return "".join(s.split())
+
+
+MUST_SPLIT = _load("must_split.json")["cases"]
+KNOWN_FAILURES = _load("known_failures.json")["cases"]
+NOT_SPLIT_FILES = sorted(p.name for p in FIXTURES.glob("must_not_split_*.json"))
+NOT_SPLIT = [
+    (name, data["language"], item)
+    for name in NOT_SPLIT_FILES
+    for data in [_load(name)]
+    for item in data["items"]
+]
+TEMPLATES = {
+    "en": "They wrote about {} yesterday.",
+    "de": "Die Zeitung schrieb gestern über {} und die Folgen.",
+    "nl": "De krant schreef gisteren over {} en de gevolgen.",
+    "fr": "Le journal a parlé hier de {} et des conséquences.",
+}
+
+
+# ------------------------------------------------------------------ golden cases
+
+
+@pytest.mark.parametrize("case", MUST_SPLIT, ids=[c["input"][:40] for c in MUST_SPLIT])
+def test_must_split(case: dict[str, Any]) -> None:
+    assert unglue(case["input"], case["language"]) == case["expected"]
+
+
+@pytest.mark.parametrize(("fname", "lang", "item"), NOT_SPLIT, ids=[x[2] for x in NOT_SPLIT])
+def test_must_not_split(fname: str, lang: str, item: str) -> None:
+    sentence = TEMPLATES[lang].format(item)
+    for language in (lang, None):
+        assert unglue(item, language) == item
+        assert unglue(sentence, language) == sentence
+        assert find_glue_splits(sentence, language) == ()
+
+
+def test_must_not_split_whole_lists_as_documents() -> None:
+    # all items of a list in one document: repetitions and context must not trigger splits
+    for name in NOT_SPLIT_FILES:
+        data = _load(name)
+        doc = "\n".join(TEMPLATES[data["language"]].format(i) for i in data["items"])
+        assert unglue(doc, data["language"]) == doc, name
+        assert unglue(doc) == doc, name
+
+
+@pytest.mark.parametrize("case", KNOWN_FAILURES, ids=[c["input"][:40] for c in KNOWN_FAILURES])
+def test_known_failures_still_fail_as_documented(case: dict[str, Any]) -> None:
+    assert case["why"]
+    got = unglue(case["input"], case["language"])
+    assert got != case["expected"]
+    assert got == case["actual"]
+
+
+# ------------------------------------------------------------------ API details
+
+
+def test_find_glue_splits_offsets_and_rules() -> None:
+    text = "Talks withUkraine ended.Troopsin the south said theinitial plan failed."
+    splits = find_glue_splits(text, "en")
+    assert [s.rule for s in splits] == [
+        "glue.lower_title",
+        "glue.sentence",
+        "glue.title_lower",
+        "glue.lower_lower",
+    ]
+    assert all(isinstance(s, GlueSplit) for s in splits)
+    assert [s.offset for s in splits] == sorted(s.offset for s in splits)
+    for s in splits:
+        assert text[s.offset - 1] != " " and text[s.offset] != " "
+        assert s.token in text.split()
+    assert splits[0].token == "withUkraine"
+    assert text[: splits[0].offset].endswith("with")
+
+
+def test_repeated_token_gets_split_everywhere() -> None:
+    text = "It was theinitial plan. Later theinitial plan changed."
+    assert unglue(text, "en") == "It was the initial plan. Later the initial plan changed."
+
+
+def test_repeated_camel_case_is_a_name() -> None:
+    text = "We met the team at aimClear today. aimClear is an agency."
+    assert unglue(text, "en") == text
+
+
+def test_languages_passed_through() -> None:
+    for lang in ("zh", "ja", "th", "xx", "tlh", ""):
+        assert unglue("withUkraine theinitial", lang) == "withUkraine theinitial"
+    assert unglue("北京欢迎你withUkraine theinitial", None) == "北京欢迎你withUkraine theinitial"
+
+
+def test_non_english_only_sentence_rule() -> None:
+    text = "Die Regierung plant Reformen.Die Opposition ist dagegen."
+    assert unglue(text, "de") == "Die Regierung plant Reformen. Die Opposition ist dagegen."
+    # German text with language=None is not guessed to be English: untouched
+    assert unglue(text) == text
+
+
+def test_quote_side_follows_quotation() -> None:
+    closing = 'He said "we will win."Then he left.'
+    opening = 'He left the room."We will win," he said.'
+    assert unglue(closing, "en") == 'He said "we will win." Then he left.'
+    assert unglue(opening, "en") == 'He left the room. "We will win," he said.'
+
+
+def test_odd_inputs_do_not_raise() -> None:
+    for text in ["", " ", "a", "...", "\x00\x01", "💥withUkraine💥", "A" * 5000, "a.B" * 300]:
+        out = unglue(text)
+        assert _no_ws(out) == _no_ws(text)
+    assert unglue(None, "en") is None  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ properties
+
+_words = st.sampled_from(
+    [
+        "the",
+        "with",
+        "Ukraine",
+        "initial",
+        "claims",
+        "Troops",
+        "in",
+        "YouTube",
+        "iPhone",
+        "News.Az",
+        "U.S.",
+        "3.5",
+        "said.",
+        "He",
+        "“Yes”",
+        "getElementById",
+        "internationallaw",
+        "escalationin",
+        "www.example.com",
+        "@handle",
+    ]
+)
+_glue_text = st.lists(st.tuples(_words, st.sampled_from(["", " ", "\n", ". "])), max_size=25).map(
+    lambda parts: "".join(w + sep for w, sep in parts)
+)
+_any_text = st.one_of(st.text(max_size=200), _glue_text)
+_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_settings
+@given(_any_text, st.sampled_from([None, "en", "de", "fr", "zh"]))
+def test_only_whitespace_is_inserted(text: str, language: str | None) -> None:
+    out = unglue(text, language)
+    assert _no_ws(out) == _no_ws(text)
+    assert len(out) >= len(text)
+
+
+@_settings
+@given(_any_text, st.sampled_from([None, "en"]))
+def test_idempotent(text: str, language: str | None) -> None:
+    once = unglue(text, language)
+    assert unglue(once, language) == once
+
+
+@_settings
+@given(_any_text)
+def test_splits_match_unglue(text: str) -> None:
+    splits = find_glue_splits(text, "en")
+    rebuilt = text
+    for s in sorted(splits, key=lambda s: -s.offset):
+        rebuilt = rebuilt[: s.offset] + " " + rebuilt[s.offset :]
+    assert rebuilt == unglue(text, "en")
+    assert all(0 < s.offset < len(text) for s in splits)
+
+
+@_settings
+@given(st.lists(st.sampled_from(["the", "report", "said", "Ukraine", "troops", "in"]), max_size=30))
+def test_text_without_glue_unchanged(words: list[str]) -> None:
+    text = " ".join(words)
+    assert unglue(text, "en") == text

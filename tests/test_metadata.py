@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from newsclean._metadata import extract_metadata, is_prose
+from newsclean._segment import segment_lines
+
+PROSE = "The council approved the new budget on Tuesday after a long and heated debate."
+
+
+def meta(text: str, cut_before: int | None = None):  # type: ignore[no-untyped-def]
+    lines = segment_lines(text)
+    return extract_metadata(lines, page_lines=lines, cut_before=cut_before)
+
+
+def test_date_stamp_line_leaves_the_body() -> None:
+    res = meta(f"Oct 22, 2024 17:19 74\n\n{PROSE}")
+    assert res.metadata.date == "2024-10-22T17:19"
+    assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_labelled_date_prefix_is_cut_and_the_sentence_stays() -> None:
+    res = meta(f"date 2024-10-21 On October 21, {PROSE}")
+    assert res.metadata.date == "2024-10-21"
+    assert res.kept[0].text == f"On October 21, {PROSE}"
+
+
+def test_dateline_gives_the_date_and_stays() -> None:
+    text = f"Moscow, October 21, 2024 – {PROSE}"
+    res = meta(text)
+    assert res.metadata.date == "2024-10-21"
+    assert [ln.text for ln in res.kept] == [text]
+
+
+def test_byline_gives_the_author() -> None:
+    res = meta(f"Budget passes\n\nBy Jane Smith | Reuters\n\n{PROSE}")
+    assert res.metadata.author == "Jane Smith"
+    assert res.metadata.title == "Budget passes"
+    assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_page_title_line_gives_title_and_site() -> None:
+    res = meta(f"Budget passes after long debate | The Daily Planet\n\nHome\n\nBudget passes after long debate\n\n{PROSE}")
+    assert res.metadata.title == "Budget passes after long debate"
+    assert res.metadata.source == "The Daily Planet"
+
+
+def test_uncorroborated_first_line_is_copied_not_cut() -> None:
+    res = meta(f"Budget passes\n\n{PROSE}")
+    assert res.metadata.title == "Budget passes"
+    assert [ln.text for ln in res.kept] == ["Budget passes", PROSE]
+
+
+def test_caption_repeating_the_headline_goes() -> None:
+    res = meta(f"Budget passes at last\n\nBudget passes at last - 1\n\n{PROSE}")
+    assert res.metadata.title == "Budget passes at last"
+    assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_trailing_signature_is_the_source() -> None:
+    res = meta(f"{PROSE} News.Az reports.\n\nNews.Az")
+    assert res.metadata.source == "News.Az"
+    assert len(res.kept) == 1
+
+
+def test_short_last_sentence_is_not_a_signature() -> None:
+    res = meta(f"{PROSE}\n\nThe end.")
+    assert res.metadata.source is None and len(res.kept) == 2
+
+
+def test_is_prose() -> None:
+    assert is_prose(PROSE)
+    assert not is_prose("Participation of the North Korean military in the war against Ukraine")

@@ -1,0 +1,143 @@
+"""The whole cascade: golden cases, do-no-harm, and properties that hold for any str."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Document, clean
+from newsclean._pipeline import subtract
+
+CASES = Path(__file__).parent / "fixtures" / "cases"
+
+
+def load(name: str) -> list[dict[str, str]]:
+    lines = (CASES / name).read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("case", load("must_not_change.jsonl"), ids=lambda c: c["id"])
+def test_clean_articles_come_out_unchanged(case: dict[str, str]) -> None:
+    doc = clean(case["text"])
+    assert doc.body == case["text"]
+    assert doc.removed == ()
+    assert doc.language == case["lang"]
+
+
+@pytest.mark.parametrize("case", load("synthetic.jsonl"), ids=lambda c: c["id"])
+def test_synthetic_noisy_pages(case: dict[str, str]) -> None:
+    doc = clean(case["text"])
+    assert doc.body == case["body"]
+    for field in ("title", "date", "author", "source"):
+        if field in case:
+            assert getattr(doc, field) == case[field]
+
+
+def nonspace(text: str) -> Counter[str]:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def accounted_for(text: str, doc: Document) -> bool:
+    """Every non-space input character is in the body or a removal, modulo recorded repairs."""
+    have = nonspace(doc.body)
+    for r in doc.removed:
+        have += nonspace(r.text)
+    for rep in doc.repairs:
+        if rep.stage == "decode":
+            continue
+        have.update(nonspace(rep.before))
+        have.subtract(nonspace(rep.after))
+    have = +have
+    return have == nonspace(text)
+
+
+LINES = st.sampled_from(
+    [
+        "Views: 0",
+        "0",
+        "Read more",
+        ">>> Read more <<<",
+        "Share on Facebook Twitter",
+        "Last news in Fakti",
+        "Oct 22, 2024 17:19 74",
+        "date 2024-10-21",
+        "News.Az",
+        "By Jane Smith",
+        "Budget passes after long debate",
+        "Budget passes after long debate - 1",
+        "发表回复",
+        "您的邮箱地址不会被公开。 必填项已用 * 标注",
+        "Customize Consent Preferences",
+        "No cookies to display.",
+        "The council approved the new budget on Tuesday after a long and heated debate.",
+        "Moscow, October 21, 2024 – The ministry summoned the ambassador over troop reports.",
+        "Riders have waited long enough, said Ana Ruiz, who chairs the transport committee.",
+        "South Koreaʼs ministry said theinitial reports were credible.neighbor.South Korea",
+        "  indented   line\twith\u00a0odd\u200bspaces  ",
+        "Korea\u00e2\u20ac\u2122s",
+    ]
+)
+PAGES = st.lists(LINES, max_size=12).flatmap(
+    lambda ls: st.lists(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n\n"]), min_size=len(ls), max_size=len(ls)).map(
+        lambda seps: "".join(line + sep for line, sep in zip(ls, seps))
+    )
+)
+ANY_TEXT = st.one_of(st.text(max_size=300), PAGES)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_never_raises_and_accounts_for_every_character(text: str) -> None:
+    doc = clean(text)
+    assert isinstance(doc.body, str)
+    assert accounted_for(text, doc)
+    for r in doc.removed:
+        assert 0 <= r.start <= r.end <= len(text)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_idempotent(text: str) -> None:
+    once = clean(text).body
+    assert clean(once).body == once
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_body_adds_no_text(text: str) -> None:
+    doc = clean(text)
+    added = nonspace(doc.body) - nonspace(text)
+    for rep in doc.repairs:
+        added -= nonspace(rep.after)
+    assert not +added
+
+
+@SETTINGS
+@given(PAGES)
+def test_deterministic(text: str) -> None:
+    assert clean(text) == clean(text)
+
+
+def test_subtract_keeps_both_sides_of_a_middle_cut() -> None:
+    from newsclean._rules import Cut
+    from newsclean._segment import segment_lines
+
+    (line,) = segment_lines("left junk right")
+    assert [ln.text for ln in subtract([line], [Cut(5, 9, "r")])] == ["left", "right"]
+
+
+def test_large_input_finishes() -> None:
+    para = "The council approved the new budget on Tuesday after a long and heated debate.\n\n"
+    text = para * 20_000  # 1.6 MB; the benchmark covers 50 MB
+    doc = clean(text)
+    assert len(doc.body) > 1_000_000

@@ -1,0 +1,100 @@
+"""Every shipped rule removes its own documented example; user rules plug in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsclean import Options, clean
+from newsclean._rules import Rule, RuleError, RuleSet, apply_rules, builtin_rules, parse_rule_file
+from newsclean._segment import segment_lines
+
+RULES = builtin_rules()
+RULESET = RuleSet.build(RULES)
+PROSE = "The council approved the new budget on Tuesday after a long and heated debate."
+
+
+def test_rule_ids_are_unique_and_prefixed_by_language() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for r in RULES:
+        assert r.id.split(".")[0] == r.language
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_each_rule_removes_its_example(rule: Rule) -> None:
+    assert rule.example, f"{rule.id} needs an example (docs/rules.md shows it)"
+    lines = [part.strip() for part in rule.example.split(" / ")]
+    text = "\n\n".join([PROSE, *lines, PROSE])
+    res = apply_rules(segment_lines(text), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, PROSE]
+    assert rule.id in {c.rule for c in res.cuts}
+
+
+def test_cookie_banner_goes_as_one_block() -> None:
+    text = (
+        "Customize Consent Preferences\n\nWe use cookies to help you navigate.\n\nAlways Active\n\n"
+        "No cookies to display.\n\nAdvertisement cookies are used to provide ads.\n\n" + PROSE
+    )
+    res = apply_rules(segment_lines(text), RULESET)
+    assert [c.rule for c in res.cuts] == ["en.cookie_banner"]
+    assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_site_banner_gives_source() -> None:
+    res = apply_rules(segment_lines("Last news in Fakti\n\n" + PROSE), RULESET)
+    assert res.sources == ("Fakti",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies in our kitchen every Sunday, said the baker, who has run the shop since 1990.",
+        "Share prices rose 3% on Tuesday.",
+        "Read more about the council's plans in our explainer, published last week.",
+        "Print media are in decline.",
+        "Menu prices at the restaurant went up by a third last year, the owner said.",
+        "0.5 percent",
+        "Home prices fell for the third month in a row.",
+    ],
+)
+def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{line}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, line]
+
+
+def test_disable_switches_off_a_rule_or_a_family() -> None:
+    text = f"{PROSE}\n\nRead more\n\n阅读更多"
+    assert clean(text).body == PROSE
+    assert clean(text, disable={"en.read_more"}).body == f"{PROSE}\n\nRead more"
+    assert clean(text, disable={"zh"}).body == f"{PROSE}\n\n阅读更多"
+
+
+def test_user_patterns_remove_lines_under_their_id() -> None:
+    doc = clean(f"{PROSE}\n\nBuy the Daily Planet now!", patterns={"planet.promo": r"buy the daily planet.*"})
+    assert doc.body == PROSE
+    assert doc.removed[0].rule == "planet.promo"
+
+
+def test_phrase_file_and_json_rule_file(tmp_path: Path) -> None:
+    phrases = tmp_path / "planet.txt"
+    phrases.write_text("# id: planet.chrome\nDaily Planet Exclusive\nSupport our journalism\n", "utf-8")
+    doc = clean(f"Daily Planet exclusive\n\n{PROSE}\n\nSupport our journalism.", rule_files=[phrases])
+    assert doc.body == PROSE
+    assert {r.rule for r in doc.removed} == {"planet.chrome"}
+
+    rules = tmp_path / "planet.json"
+    rules.write_text(
+        '{"language": "en", "rules": [{"id": "planet.tip", "kind": "suffix",'
+        ' "patterns": ["\\\\(tip us\\\\)"], "example": "(tip us)"}]}',
+        "utf-8",
+    )
+    assert clean(f"{PROSE} (tip us)", options=Options(rule_files=(str(rules),))).body == PROSE
+
+
+def test_bad_rules_are_reported_clearly() -> None:
+    with pytest.raises(RuleError, match="bad pattern"):
+        Options(patterns={"x.bad": "("})
+    with pytest.raises(RuleError, match="not a rule file"):
+        parse_rule_file("[]")
