@@ -27,6 +27,8 @@ def test_formats(text: str, iso: str) -> None:
     assert [d.iso for d in find_dates(text)] == [iso]
 
 
-@pytest.mark.parametrize("text", ["version 2.4.1", "call 555-2024-10", "2024-13-45", "Feb 30, 2024", "3.5 percent"])
+@pytest.mark.parametrize(
+    "text", ["version 2.4.1", "call 555-2024-10", "2024-13-45", "Feb 30, 2024", "3.5 percent"]
+)
 def test_non_dates(text: str) -> None:
     assert find_dates(text) == []

@@ -31,20 +31,31 @@ def test_html_bytes_with_declared_charset() -> None:
 
 
 def test_tiny_page_keeps_what_there_is() -> None:
-    ex = extract_html("<html><body><div>Short note.</div><div>Another line here.</div></body></html>")
+    ex = extract_html(
+        "<html><body><div>Short note.</div><div>Another line here.</div></body></html>"
+    )
     assert ex.text == "Short note.\nAnother line here."
 
 
-def test_page_trafilatura_rejects_falls_back_to_visible_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_page_trafilatura_rejects_falls_back_to_visible_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import trafilatura
 
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
     ex = extract_html(PAGE)
     assert ex.fallback
-    assert ex.text.splitlines()[:3] == ["Budget passes | Daily Planet", "Home News", "Budget passes"]
+    assert ex.text.splitlines()[:3] == [
+        "Budget passes | Daily Planet",
+        "Home News",
+        "Budget passes",
+    ]
     doc = clean(PAGE)
     assert "The council approved" in doc.body
 
 
 def test_visible_text_puts_blocks_on_lines() -> None:
-    assert visible_text("<html><body><h1>A</h1><p>b <i>c</i></p><ul><li>d</li></ul></body></html>") == "A\nb c\nd"
+    assert (
+        visible_text("<html><body><h1>A</h1><p>b <i>c</i></p><ul><li>d</li></ul></body></html>")
+        == "A\nb c\nd"
+    )

@@ -21,7 +21,7 @@ def test_detects_the_design_languages(code: str) -> None:
 
 
 def test_same_answer_every_time_and_in_any_order() -> None:
-    texts = list(SAMPLES.values()) + ["ok ok ok yes no maybe so so so so so so so so so"]
+    texts = [*SAMPLES.values(), "ok ok ok yes no maybe so so so so so so so so so"]
     first = [detect_language(t) for t in texts]
     assert [detect_language(t) for t in reversed(texts)] == list(reversed(first))
 

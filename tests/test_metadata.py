@@ -38,7 +38,9 @@ def test_byline_gives_the_author() -> None:
 
 
 def test_page_title_line_gives_title_and_site() -> None:
-    res = meta(f"Budget passes after long debate | The Daily Planet\n\nHome\n\nBudget passes after long debate\n\n{PROSE}")
+    res = meta(
+        f"Budget passes after long debate | The Daily Planet\n\nHome\n\nBudget passes after long debate\n\n{PROSE}"
+    )
     assert res.metadata.title == "Budget passes after long debate"
     assert res.metadata.source == "The Daily Planet"
 

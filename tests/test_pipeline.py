@@ -87,9 +87,9 @@ LINES = st.sampled_from(
     ]
 )
 PAGES = st.lists(LINES, max_size=12).flatmap(
-    lambda ls: st.lists(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n\n"]), min_size=len(ls), max_size=len(ls)).map(
-        lambda seps: "".join(line + sep for line, sep in zip(ls, seps))
-    )
+    lambda ls: st.lists(
+        st.sampled_from(["\n", "\n\n", "\r\n", "\n \n\n"]), min_size=len(ls), max_size=len(ls)
+    ).map(lambda seps: "".join(line + sep for line, sep in zip(ls, seps, strict=True)))
 )
 ANY_TEXT = st.one_of(st.text(max_size=300), PAGES)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -59,7 +59,12 @@ def test_bytes_are_decoded_and_the_decoding_recorded() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"%PDF-1.7\n...", b"abc\x00def\x00", b"\xff\xd8\xff\xe0"],
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"%PDF-1.7\n...",
+        b"abc\x00def\x00",
+        b"\xff\xd8\xff\xe0",
+    ],
 )
 def test_binary_bytes_raise_not_text_error(data: bytes) -> None:
     with pytest.raises(NotTextError):

@@ -72,15 +72,22 @@ def test_disable_switches_off_a_rule_or_a_family() -> None:
 
 
 def test_user_patterns_remove_lines_under_their_id() -> None:
-    doc = clean(f"{PROSE}\n\nBuy the Daily Planet now!", patterns={"planet.promo": r"buy the daily planet.*"})
+    doc = clean(
+        f"{PROSE}\n\nBuy the Daily Planet now!",
+        patterns={"planet.promo": r"buy the daily planet.*"},
+    )
     assert doc.body == PROSE
     assert doc.removed[0].rule == "planet.promo"
 
 
 def test_phrase_file_and_json_rule_file(tmp_path: Path) -> None:
     phrases = tmp_path / "planet.txt"
-    phrases.write_text("# id: planet.chrome\nDaily Planet Exclusive\nSupport our journalism\n", "utf-8")
-    doc = clean(f"Daily Planet exclusive\n\n{PROSE}\n\nSupport our journalism.", rule_files=[phrases])
+    phrases.write_text(
+        "# id: planet.chrome\nDaily Planet Exclusive\nSupport our journalism\n", "utf-8"
+    )
+    doc = clean(
+        f"Daily Planet exclusive\n\n{PROSE}\n\nSupport our journalism.", rule_files=[phrases]
+    )
     assert doc.body == PROSE
     assert {r.rule for r in doc.removed} == {"planet.chrome"}
 
@@ -98,3 +105,9 @@ def test_bad_rules_are_reported_clearly() -> None:
         Options(patterns={"x.bad": "("})
     with pytest.raises(RuleError, match="not a rule file"):
         parse_rule_file("[]")
+
+
+def test_docs_rules_md_lists_every_rule() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "rules.md").read_text("utf-8")
+    for rule in RULES:
+        assert f"`{rule.id}`" in doc, f"run tools/gen_rules_doc.py: {rule.id} is missing"

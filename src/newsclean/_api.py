@@ -37,9 +37,7 @@ def clean(
     ['en.site_banner', 'metadata.title', 'metadata.date_stamp', 'xx.read_more_arrows']
     """
     if not isinstance(text, (str, bytes, bytearray, memoryview)):
-        raise TypeError(
-            f"clean() takes str or bytes (text or HTML), not {type(text).__name__}"
-        )
+        raise TypeError(f"clean() takes str or bytes (text or HTML), not {type(text).__name__}")
     opts = options if options is not None else DEFAULT_OPTIONS
     if not isinstance(opts, Options):
         raise TypeError(f"options must be a newsclean.Options, not {type(opts).__name__}")

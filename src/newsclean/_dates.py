@@ -43,9 +43,7 @@ _TIME = (
 @lru_cache(maxsize=1)
 def _patterns() -> _DatePatterns:
     # Read-only tables built once per process; results never depend on call order.
-    data = json.loads(
-        resources.files("newsclean").joinpath("data/dates.json").read_text("utf-8")
-    )
+    data = json.loads(resources.files("newsclean").joinpath("data/dates.json").read_text("utf-8"))
     months: dict[str, int] = {}
     for names in data["months"].values():
         for number, forms in enumerate(names, start=1):

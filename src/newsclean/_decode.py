@@ -34,7 +34,9 @@ _HTML_START = regex.compile(
     r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b|<title\b)",
     regex.IGNORECASE | regex.DOTALL,
 )
-_HTML_TAGS = regex.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I)
+_HTML_TAGS = regex.compile(
+    r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I
+)
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", regex.I)
 _WESTERN = frozenset(
     {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "cp437"}

@@ -44,10 +44,14 @@ _SOURCE_LINE = regex.compile(
     r"^(?:source|sources|quelle|источник|fuente|fonte|来源|來源)\s*[:：]\s*(?P<name>.{2,60})$",
     regex.IGNORECASE,
 )
-_SIGNATURE = regex.compile(r"^(?:[\p{Lu}\d][\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$")
+_SIGNATURE = regex.compile(
+    r"^(?:[\p{Lu}\d][\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$"
+)
 _DOMAINISH = regex.compile(r"\w\.\p{L}{2,}$")
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—:·•»-]\s+|\s+[|»]|\s*::\s*")
-_CAPTION_TAIL = regex.compile(r"^\s*(?:[-–—|(]\s*)?(?:\d{1,3}|photo|фото|foto|image|video)?\)?\s*$", regex.I)
+_CAPTION_TAIL = regex.compile(
+    r"^\s*(?:[-–—|(]\s*)?(?:\d{1,3}|photo|фото|foto|image|video)?\)?\s*$", regex.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +83,15 @@ def is_prose(text: str) -> bool:
     False
     """
     n = _words(text)
-    return n >= 25 or (n >= 10 and _SENTENCE_END.search(text) is not None) or (
-        len(text) >= 40 and not regex.search(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", text)
+    return (
+        n >= 25
+        or (n >= 10 and _SENTENCE_END.search(text) is not None)
+        or (len(text) >= 40 and not regex.search(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", text))
     )
 
 
 _LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
 
 
 def _headline_like(text: str) -> bool:
@@ -111,6 +118,8 @@ _STAMP_TAIL = regex.compile(
 
 def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
     """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
+    if _DIGIT.search(line.text, 0, 120) is None:
+        return None
     head = label.match(line.text)
     if head is None:
         return None
@@ -139,7 +148,7 @@ def extract_metadata(
     ...                    "The body of the story begins here and goes on for a good while, as stories do.")
     >>> res = extract_metadata(ls)
     >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
-    ('Big News Today', '2024-10-22T17:19', ['metadata.date_stamp', 'metadata.title'])
+    ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
     """
     label = _date_stamp_pattern()
     cuts: list[Cut] = []
@@ -162,7 +171,8 @@ def extract_metadata(
                 date = date or iso
                 stamp_lines.add(i)
                 continue
-            if label.match(ln.text) and label.match(ln.text).end() > 0 and rest[:1].isspace():  # type: ignore[union-attr]
+            head = label.match(ln.text)
+            if head is not None and head.end() > 0 and rest[:1].isspace():
                 # A labelled stamp glued before the first sentence: the prefix goes.
                 cuts.append(Cut(ln.start, ln.start + end, "metadata.date_prefix"))
                 date = date or iso
@@ -184,13 +194,13 @@ def extract_metadata(
     # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
     if date is None:
         for ln in kept[:20]:
-            found = find_dates(ln.text[:120])
+            found = find_dates(ln.text[:120]) if _DIGIT.search(ln.text, 0, 120) else []
             if found and (is_prose(ln.text) or ln is kept[0]):
                 date = found[0].iso
                 break
     if date is None:
         for ln in kept[:60]:
-            found = find_dates(ln.text)
+            found = find_dates(ln.text) if _DIGIT.search(ln.text) else []
             if found:
                 date = found[0].iso
                 break
@@ -287,7 +297,11 @@ def _find_title(
 
     subtitle: str | None = None
     sub_idx: int | None = None
-    if idx + 1 < len(header) and _headline_like(header[idx + 1].text) and _words(header[idx + 1].text) >= 6:
+    if (
+        idx + 1 < len(header)
+        and _headline_like(header[idx + 1].text)
+        and _words(header[idx + 1].text) >= 6
+    ):
         sub_idx = idx + 1
         subtitle = header[sub_idx].text
 

@@ -14,6 +14,7 @@ cp1252, a C1 control, an HTML entity, or text that is not in NFC.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ftfy
@@ -42,13 +43,19 @@ _LINE = regex.compile(r"[^\n]+")
 # Characters handled by one combined pass; the group name is the rule.
 _CHARS = regex.compile(
     r"(?P<newline>\r\n?|[\u2028\u2029\x0b\x0c\x85])"
-    r"|(?P<space>[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+)"
+    # a single plain space is already right: only runs and other spaces are rewritten
+    r"|(?P<space>(?:[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]))"
+    r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*)"
     r"|(?P<invisible>[\u200b\u2060\ufeff\u00ad\u180e]+)"
     r"|(?P<control>[\x00-\x08\x0e-\x1f\x7f]+)"
     r"|(?P<apostrophe>(?<=\p{L})\u02bc(?=\p{L}))"
 )
 # Whitespace at line edges, and runs of blank lines (one blank line is a paragraph break).
-_EDGES = regex.compile(r"(?P<lead>\A[ \n]+)|(?P<trail>[ \n]+\Z)|(?P<lines> *\n[ \n]*)")
+_EDGES = regex.compile(
+    r"(?P<lead>\A[ \n]+)|(?P<trail>[ \n]+\Z)"
+    # only runs that need a change: a space at a line edge, or two or more blank lines
+    r"|(?P<lines>(?<![ \n])(?: +\n[ \n]*|\n(?=[ \n]*(?: |\n\n))[ \n]*))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +78,7 @@ class Normalized:
     repairs: tuple[CharRepair, ...]
 
 
-def _ftfy_rule(explanation: list[tuple[str, str]] | None) -> str:
+def _ftfy_rule(explanation: Sequence[tuple[str, str]] | None) -> str:
     steps = {step for _, step in explanation or ()}
     kinds = {kind for kind, _ in explanation or ()}
     if kinds & {"encode", "decode", "transcode"} or steps & {
@@ -127,9 +134,7 @@ def _narrow(edit: Edit, old: str, new: str) -> tuple[Edit, str, str]:
     s = 0
     while s < limit - p and old[-1 - s] == new[-1 - s]:
         s += 1
-    narrowed = Edit(
-        edit.start + p, edit.end - s, edit.new_start + p, edit.new_end - s
-    )
+    narrowed = Edit(edit.start + p, edit.end - s, edit.new_start + p, edit.new_end - s)
     return narrowed, old[p : len(old) - s], new[p : len(new) - s]
 
 
@@ -144,8 +149,11 @@ def _fix_char(m: regex.Match[str]) -> str | None:
     return ""  # invisible and control characters
 
 
-_VISIBLE = {"apostrophe": "normalize.modifier_apostrophe", "invisible": "normalize.invisible",
-            "control": "normalize.control"}
+_VISIBLE = {
+    "apostrophe": "normalize.modifier_apostrophe",
+    "invisible": "normalize.invisible",
+    "control": "normalize.control",
+}
 
 
 def _edges(m: regex.Match[str]) -> str:
@@ -180,12 +188,12 @@ def normalize(text: str) -> Normalized:
         return repl
 
     chars, char_edits = rewrite(fixed, _CHARS, fix_char)
-    for (edit, old, new), kind in zip(char_edits, kinds):
-        rule = _VISIBLE.get(kind or "")
-        if rule is not None:
+    for (edit, old, replacement), kind in zip(char_edits, kinds, strict=True):
+        char_rule = _VISIBLE.get(kind or "")
+        if char_rule is not None:
             start = offsets.to_input(edit.start)
             end = offsets.to_input(edit.end, is_end=True)
-            repairs.append(CharRepair(rule, old, new, start, end))
+            repairs.append(CharRepair(char_rule, old, replacement, start, end))
     offsets = offsets.then(EditList.of(e for e, _, _ in char_edits))
 
     settled, edge_edits = rewrite(chars, _EDGES, _edges)

@@ -9,8 +9,6 @@ from pathlib import Path
 from ._rules import Rule, RuleSet, builtin_rules, load_phrase_file
 
 
-
-
 def _as_patterns(value: object) -> tuple[tuple[str, str], ...]:
     if isinstance(value, Mapping):
         return tuple((str(k), str(v)) for k, v in value.items())
@@ -78,7 +76,9 @@ class Options:
         rules: list[Rule] = list(builtin_rules())
         for path in self.rule_files:
             rules.extend(load_phrase_file(path))
-        rules.extend(Rule(rid, "line", (pat,), description="user pattern") for rid, pat in self.patterns)
+        rules.extend(
+            Rule(rid, "line", (pat,), description="user pattern") for rid, pat in self.patterns
+        )
         set_(self, "ruleset", RuleSet.build(rules, self.disable))
 
     def is_enabled(self, rule_id: str) -> bool:

@@ -84,7 +84,7 @@ def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> lis
     flags = select_main_content([ln.text for ln in lines], language)
     cuts: list[Cut] = []
     run: list[Line] = []
-    for ln, keep in zip(lines, flags):
+    for ln, keep in zip(lines, flags, strict=True):
         if run and (keep or text[run[-1].end : ln.start].strip()):
             cuts.append(Cut(run[0].start, run[-1].end, "content.boilerplate"))
             run = []
@@ -211,7 +211,9 @@ def _unglue(
         before = body[tok_start:tok_end]
         after = before[: s.offset - tok_start] + " " + before[s.offset - tok_start :]
         trail.repairs.append(
-            Repair("glue", s.rule, before, after, to_input(tok_start), to_input(tok_end, is_end=True))
+            Repair(
+                "glue", s.rule, before, after, to_input(tok_start), to_input(tok_end, is_end=True)
+            )
         )
         pieces.append(body[last : s.offset])
         pieces.append(" ")
@@ -231,7 +233,9 @@ def run(
     if isinstance(data, (bytes, bytearray, memoryview)):
         decoded: Decoded = decode_bytes(bytes(data))
         text = decoded.text
-        repairs.append(Repair("decode", "decode.charset", "bytes", str(decoded.encoding), 0, len(text)))
+        repairs.append(
+            Repair("decode", "decode.charset", "bytes", str(decoded.encoding), 0, len(text))
+        )
     else:
         text = data
     if looks_like_html(text):

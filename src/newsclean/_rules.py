@@ -56,7 +56,9 @@ class Rule:
 
     def __post_init__(self) -> None:
         if self.kind not in RULE_KINDS:
-            raise RuleError(f"rule {self.id!r}: kind must be one of {RULE_KINDS}, not {self.kind!r}")
+            raise RuleError(
+                f"rule {self.id!r}: kind must be one of {RULE_KINDS}, not {self.kind!r}"
+            )
         if not self.patterns:
             raise RuleError(f"rule {self.id!r} has no patterns")
         for p in (*self.patterns, *self.member):
@@ -167,6 +169,13 @@ def _anchor(kind: str, pattern: str) -> str:
     return pattern  # block start patterns are searched and anchor themselves
 
 
+def _any_of(compiled: Sequence[_Compiled]) -> regex.Pattern[str] | None:
+    """One pattern that matches where any of the rules' own patterns does (a pre-filter)."""
+    if not compiled:
+        return None
+    return regex.compile("|".join(f"(?:{c.single.pattern})" for c in compiled), _FLAGS)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """Compiled rules, built once per :class:`~newsclean.Options` and immutable after."""
@@ -176,6 +185,8 @@ class RuleSet:
     _affix: tuple[_Compiled, ...]
     _block: tuple[_Compiled, ...]
     _line_any: regex.Pattern[str] | None
+    _affix_any: regex.Pattern[str] | None
+    _block_any: regex.Pattern[str] | None
 
     @classmethod
     def build(cls, rules: Iterable[Rule], disabled: Iterable[str] = ()) -> RuleSet:
@@ -197,18 +208,10 @@ class RuleSet:
         # One combined pattern answers "does any line rule match?" in a single call;
         # the rule that did is found afterwards, on the rare lines that match.
         # (The regex module allows the same group name in several alternatives.)
-        line_any = (
-            regex.compile("|".join(f"(?:{c.single.pattern})" for c in line), _FLAGS)
-            if line
-            else None
-        )
-        return cls(
-            kept,
-            line,
-            tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix")),
-            tuple(c for c in compiled if c.rule.kind == "block"),
-            line_any,
-        )
+        line_any = _any_of(line)
+        affix = tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix"))
+        block = tuple(c for c in compiled if c.rule.kind == "block")
+        return cls(kept, line, affix, block, line_any, _any_of(affix), _any_of(block))
 
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
         if self._line_any is not None and self._line_any.search(text) is None:
@@ -251,13 +254,13 @@ def apply_rules(lines: Sequence[Line], ruleset: RuleSet) -> RulesResult:
             cuts.append(Cut(ln.start, lines[j - 1].end, rid))
             i = j
             continue
-        ln = _trim_affixes(ln, ruleset, cuts)
-        if ln is not None:
-            hit = ruleset._line_rule(ln.text)
+        rest = _trim_affixes(ln, ruleset, cuts)
+        if rest is not None:
+            hit = ruleset._line_rule(rest.text)
             if hit is None:
-                kept.append(ln)
+                kept.append(rest)
             else:
-                cuts.append(Cut(ln.start, ln.end, hit[0]))
+                cuts.append(Cut(rest.start, rest.end, hit[0]))
                 if hit[1]:
                     sources.append(hit[1])
         i += 1
@@ -267,6 +270,8 @@ def apply_rules(lines: Sequence[Line], ruleset: RuleSet) -> RulesResult:
 
 def _match_block(lines: Sequence[Line], i: int, ruleset: RuleSet) -> tuple[int, str] | None:
     text = lines[i].text
+    if ruleset._block_any is None or ruleset._block_any.search(text) is None:
+        return None
     for c in ruleset._block:
         if c.single.search(text) is None:
             continue
@@ -281,6 +286,8 @@ def _match_block(lines: Sequence[Line], i: int, ruleset: RuleSet) -> tuple[int, 
 
 
 def _trim_affixes(ln: Line, ruleset: RuleSet, cuts: list[Cut]) -> Line | None:
+    if ruleset._affix_any is None or ruleset._affix_any.search(ln.text) is None:
+        return ln
     for c in ruleset._affix:
         m = c.single.search(ln.text)
         if m is None:
