@@ -6,10 +6,20 @@
 """
 
 from ._api import clean
+from ._batch import clean_many
 from ._document import Document, Removal, Repair
 from ._errors import NotTextError
 from ._glue import unglue
 from ._options import Options
 
-__all__ = ["Document", "NotTextError", "Options", "Removal", "Repair", "clean", "unglue"]
+__all__ = [
+    "Document",
+    "NotTextError",
+    "Options",
+    "Removal",
+    "Repair",
+    "clean",
+    "clean_many",
+    "unglue",
+]
 __version__ = "0.1.0"
