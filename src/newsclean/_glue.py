@@ -469,6 +469,12 @@ _TITLE_STARTERS = frozenset(
 # Function words that are also word-forming prefixes ("inhumility", "outgrow").
 _PREFIX_LIKE = frozenset(["in", "a", "an", "be", "on", "out", "over", "under", "up"])
 
+# Prefix-like function words that rarely build new words before a frequent word.
+_WEAK_PREFIX_LIKE = frozenset(["a", "be", "on"])
+
+# Compound tails that are also frequent words on their own ("lasttime", "newpeople").
+_WORD_TAILS = frozenset(["time", "times", "day", "days", "people", "person", "world"])
+
 # Second parts that usually form solid compounds or derivations ("guitarwork",
 # "partymen", "homeless"): split only when the first part is a function word.
 _COMPOUND_TAILS = frozenset(
@@ -1094,10 +1100,89 @@ def _split3(model: _Model, low: str) -> tuple[int, int] | None:
     return best[1], best[2]
 
 
-def _split_plain_run(model: _Model, run: str) -> tuple[int, str] | None:
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _Doc:
+    """The text plus word counts built lazily, only when a candidate needs evidence."""
+
+    __slots__ = ("_exact", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._exact: dict[str, int] | None = None
+
+    def _counts(self) -> dict[str, int]:
+        if self._exact is None:
+            counts: dict[str, int] = {}
+            for w in _WORD.findall(self.text):
+                counts[w] = counts.get(w, 0) + 1
+            self._exact = counts
+        return self._exact
+
+    def has(self, word: str) -> bool:
+        """Does ``word`` occur as a word of its own (exact case)?"""
+        return word in self._counts()
+
+    def count(self, word: str) -> int:
+        """How often ``word`` occurs as a word of its own, in any of its usual cases."""
+        counts = self._counts()
+        low = word.lower()
+        forms = {word, low, low.capitalize(), word.upper()}
+        return sum(counts.get(f, 0) for f in forms)
+
+    def spaced(self, run: str, i: int) -> bool:
+        """Does the two-word reading of ``run`` (cut at ``i``) occur spaced in the text?"""
+        text = self.text
+        a, b = run[:i], run[i:]
+        n_text = len(text)
+        for needle in {f"{a} {b}", f"{a.lower()} {b.lower()}", f"{a.capitalize()} {b.lower()}"}:
+            k = text.find(needle)
+            while k >= 0:
+                e = k + len(needle)
+                if (k == 0 or not text[k - 1].isalpha()) and (e >= n_text or not text[e].isalpha()):
+                    return True
+                k = text.find(needle, k + 1)
+        return False
+
+
+_CONTRACTION = re.compile(r"([^\W\d_]+)'(s|m|re|ve|d|ll|t)([^\W\d_]+)")
+
+
+def _contraction_split(model: _Model, run: str, low: str) -> tuple[int, str] | None:
+    """A contraction or possessive glued to the next word: "I'mlooking", "Sandy'simpact"."""
+    m = _CONTRACTION.fullmatch(low)
+    if m is None:
+        return None
+    stem, suf, rest = m.groups()
+    left = f"{stem}'{suf}"
+    zr = model.vocab.get(rest, 0.0)
+    if not ((len(rest) >= 2 and zr >= 3.5) or rest == "a"):
+        return None
+    if rest in _COMPOUND_TAILS and rest not in model.function_words:
+        return None
+    if model.vocab.get(left, 0.0) < 3.0 and not (suf == "s" and len(stem) >= 2):
+        return None
+    return m.end(2), RULE_TITLE_LOWER if run[0].isupper() else RULE_LOWER_LOWER
+
+
+def _is_typo(model: _Model, low: str) -> bool:
+    """Is ``low`` one wrong letter away from a frequent word ("somethink")?"""
+    if len(low) < 6:
+        return False
+    vocab = model.vocab
+    for k in range(len(low)):
+        head, tail = low[:k], low[k + 1 :]
+        for c in "abcdefghijklmnopqrstuvwxyz":
+            if c != low[k] and vocab.get(head + c + tail, 0.0) >= 4.5:
+                return True
+    return False
+
+
+def _split_plain_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | None:
     """lower+lower / Title+lower split of a letter run without inner capitals."""
     low = _norm(run)
-    if len(low) < 4:
+    if len(low) < 3:
         return None
     title = run[0].isupper()
     zwhole = model.vocab.get(low, 0.0)
@@ -1106,15 +1191,23 @@ def _split_plain_run(model: _Model, run: str) -> tuple[int, str] | None:
         zr = model.vocab.get(run[1:], 0.0)
         if zr >= 4.3 and zwhole < 2.5 and len(run) >= 4:
             return 1, RULE_TITLE_LOWER
+    if "'" in low:
+        return _contraction_split(model, run, low)
     found = _best_split(model, low)
     if found is None:
         return None
-    return _judge_split(model, run, low, zwhole, found)
+    if len(low) == 3:
+        # "ata", "ofa", "toa": only two glued function words, in lower case
+        fw = model.function_words
+        i = found[0]
+        if title or low[:i] not in fw or low[i:] not in fw:
+            return None
+    return _judge_split(model, run, low, zwhole, found, doc)
 
 
-def _split_plain_runs(model: _Model, run: str) -> tuple[tuple[int, str], ...]:
+def _split_plain_runs(model: _Model, run: str, doc: _Doc) -> tuple[tuple[int, str], ...]:
     """Cuts for a letter run without inner capitals (two or three glued words)."""
-    one = _split_plain_run(model, run)
+    one = _split_plain_run(model, run, doc)
     if one is not None:
         return (one,)
     low = _norm(run)
@@ -1129,9 +1222,15 @@ def _split_plain_runs(model: _Model, run: str) -> tuple[tuple[int, str], ...]:
 
 
 def _judge_split(
-    model: _Model, run: str, low: str, zwhole: float, found: tuple[int, float, float]
+    model: _Model,
+    run: str,
+    low: str,
+    zwhole: float,
+    found: tuple[int, float, float],
+    doc: _Doc,
 ) -> tuple[int, str] | None:
     title = run[0].isupper()
+    rule = RULE_TITLE_LOWER if title else RULE_LOWER_LOWER
     i, za, zb = found
     a, b = low[:i], low[i:]
     fw = model.function_words
@@ -1139,9 +1238,20 @@ def _judge_split(
     if zwhole > 0.0:
         # A known word, often a frequent glued form like "inthe": split only when the
         # two-word reading is far more likely than the word itself.
-        if not _known_glued(za, zb, zwhole, a_fw, b_fw, title):
-            return None
-        return i, RULE_TITLE_LOWER if title else RULE_LOWER_LOWER
+        if _known_glued(za, zb, zwhole, a_fw, b_fw, title) and not _is_typo(model, low):
+            return i, rule
+        if (
+            not title
+            and (a_fw or b_fw)
+            and zwhole < 3.5
+            and min(za, zb) >= 3.0
+            and za + zb - 9.0 - zwhole >= 0.5
+            and doc.spaced(run, i)
+            and doc.count(run) == 1
+        ):
+            return i, rule  # "upto" once, "up to" elsewhere in the same text
+        return None
+    spaced = doc.spaced(run, i)
     if title:
         # Capitalised unknown words are mostly names: demand strong evidence.
         if a_fw or b_fw:
@@ -1150,28 +1260,42 @@ def _judge_split(
                 return None
             if len(b) <= 2 and za < 4.5:
                 return None
-            return i, RULE_TITLE_LOWER
+            return i, rule
+        if spaced and min(za, zb) >= 3.0 and len(b) >= 3:
+            return i, rule
         if len(a) >= 5 and len(b) >= 4 and min(za, zb) >= 4.0 and len(low) >= 10:
             if b in _COMPOUND_TAILS or _is_derived(model, low):
                 return None
-            return i, RULE_TITLE_LOWER
+            return i, rule
         return None
+    if spaced and min(za, zb) >= 2.5 and (a_fw or b_fw or min(len(a), len(b)) >= 3):
+        return i, rule  # the same two words occur spaced elsewhere in the text
     if a_fw or b_fw:
         if a in _PREFIXES and not b_fw:
             return None
-        if b in _COMPOUND_TAILS and not a_fw:
+        if b in _COMPOUND_TAILS and not a_fw and not (b_fw and a.endswith("ed")):
             return None
-        if a in _PREFIX_LIKE and not b_fw and (zb < 4.5 or _is_derived(model, low)):
-            return None  # also word-forming prefixes ("inhumility", "amoral", "outgrow")
+        if a in _PREFIX_LIKE and not b_fw:
+            limit = 3.3 if a in _WEAK_PREFIX_LIKE else 4.5
+            if zb < limit or _is_derived(model, low):
+                return None  # also word-forming prefixes ("inhumility", "amoral", "outgrow")
         if not a_fw and _is_derived(model, low):
             return None
-        return i, RULE_LOWER_LOWER
+        return i, rule
     # Two content words: the token could be a solid compound, a derivation or a typo.
-    if a in _PREFIXES or b in _COMPOUND_TAILS or _is_derived(model, low):
+    if a in _PREFIXES or _is_derived(model, low):
         return None
-    if len(a) < 4 or len(b) < 3 or len(low) < 9 or min(za, zb) < 3.3:
+    if b in _COMPOUND_TAILS and (b not in _WORD_TAILS or len(a) < 4 or za < 4.0):
         return None
-    return i, RULE_LOWER_LOWER
+    if len(a) < 3 or len(b) < 3 or len(low) < 7 or min(za, zb) < 3.3:
+        return None
+    if len(a) == 3 and za < 5.0:
+        return None
+    if len(low) < 9 and min(za, zb) < 4.5:
+        return None
+    if min(za, zb) < 4.5 and doc.count(a) == 0 and doc.count(b) == 0:
+        return None  # rare words never seen on their own in the text: a compound or a typo
+    return i, rule
 
 
 def _split_camel_run(model: _Model, run: str, text: str, count: int) -> tuple[int, str] | None:
@@ -1315,7 +1439,71 @@ def _symbol_splits(core: str) -> list[_Cut]:
     return out
 
 
-def _analyze_token(model: _Model, tok: str, text: str) -> tuple[_Cut, ...]:
+_BULLET_AFTER = re.compile(r"(?<=[^\s•*\-–—])(?=•)|(?<=[.!?:;”\"’')])(?=\*{3}|[-–—]$)")
+_NUM_TITLE = re.compile(r"(?<![\w.,])[-+]?\d[\d.,]*%?(?=[A-Z])")
+_WORD_NUM = re.compile(r"(?<![^\W\d_])([a-z]{3,})(?=(?:[½¼¾⅓⅔]|\d/\d)$)")
+_CAPS_TITLE = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([A-Z][a-z]{2,})(?![^\W\d_])")
+_CAPS_LOWER = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([a-z]{2,})(?![^\W\d_])")
+_LOWER_CAPS = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z]{2,})(?![a-z])")
+_TITLE_TITLE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+)([A-Z][a-z]+)(?![^\W\d_])")
+
+
+def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
+    """Line-break glue next to bullets, numbers and capitals, with in-document evidence."""
+    out: list[_Cut] = []
+    for m in _BULLET_AFTER.finditer(tok):
+        out.append((m.start(), RULE_LINE, -1))
+    vocab = model.vocab
+    m2 = _NUM_TITLE.search(tok)
+    if m2 is not None:
+        num = m2.group()
+        end = _title_end(tok, m2.end())
+        if end < 0 and tok[m2.end() :].isalpha() and tok[m2.end() :].isupper():
+            end = len(tok)  # "2012LONDON"
+        if end > 0 and len(num.strip("-+")) >= 2:
+            word = tok[m2.end() : end]
+            if len(word) >= 3 and vocab.get(_norm(word), 0.0) >= 3.0:
+                out.append((m2.end(), RULE_LINE, -1))
+    m3 = _WORD_NUM.search(tok)
+    if m3 is not None and vocab.get(m3.group(1), 0.0) >= 3.5 and len(m3.group(1)) >= 4:
+        out.append((m3.end(), RULE_LINE, -1))  # "sugar1/2", "bitter½": recipe lines
+    for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
+        for m4 in rx.finditer(tok):
+            left, right = m4.group(1), m4.group(2)
+            if _glued_pair_evidence(model, left, right, m4.group(), doc):
+                out.append((m4.start(2), RULE_LINE, -1))
+    return out
+
+
+def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _Doc) -> bool:
+    """Both parts occur on their own in the text, the glued form only once."""
+    if _norm(run) in model.vocab or right.lower() in _SUFFIXES:
+        return False
+    if left.isupper() or right.isupper():
+        short = left if left.isupper() else right
+        other = right if left.isupper() else left
+        if vocab_z(model, other) < (3.5 if other.islower() else 4.0):
+            return False
+        if not doc.has(short):
+            return False
+        if not (other.islower() or doc.has(other)):
+            return False
+    else:
+        if _norm(left) in _NAME_PREFIXES or len(left) < 3 or len(right) < 2:
+            return False
+        if not (doc.has(left) and doc.has(right)):
+            return False
+        if min(vocab_z(model, left), vocab_z(model, right)) < 2.5:
+            return False
+    return doc.count(run) == 1
+
+
+def vocab_z(model: _Model, word: str) -> float:
+    return model.vocab.get(_norm(word), 0.0)
+
+
+def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
+    text = doc.text
     """Split offsets (relative to ``tok``) for one whitespace token."""
     if tok[0] in "#@" or any(c in _VETO_CHARS for c in tok):
         return ()
@@ -1336,6 +1524,7 @@ def _analyze_token(model: _Model, tok: str, text: str) -> tuple[_Cut, ...]:
         found.append((bullet, RULE_LINE, -1))
     if model.full:
         found.extend((o + lead, r, -1) for o, r, _ in _symbol_splits(core))
+        found.extend(_extra_splits(model, tok, doc))
         for m in _LETTER_RUN.finditer(core):
             run = m.group()
             if len(run) < 4 or run.isupper():
@@ -1348,7 +1537,7 @@ def _analyze_token(model: _Model, tok: str, text: str) -> tuple[_Cut, ...]:
                 if run in model.safe or (run[0].isupper() and run.lower() in model.safe):
                     continue
                 found.extend(
-                    (o + m.start() + lead, r, -1) for o, r in _split_plain_runs(model, run)
+                    (o + m.start() + lead, r, -1) for o, r in _split_plain_runs(model, run, doc)
                 )
                 continue
             else:
@@ -1428,9 +1617,10 @@ def _find(text: str, language: str | None) -> tuple[GlueSplit, ...]:
         return ()
     safe = model.safe
     edge = _EDGE
+    doc = _Doc(text)
     decisions: dict[str, tuple[_Cut, ...]] = {}
     for tok in uniq:
-        if tok in safe or len(tok) < 4:
+        if tok in safe or len(tok) < 3:
             continue
         core = tok.strip(edge)
         if core in safe:
@@ -1440,7 +1630,9 @@ def _find(text: str, language: str | None) -> tuple[GlueSplit, ...]:
                 continue
             if core[1:].islower() and not any(c in _VETO_CHARS for c in tok):
                 # plain word between punctuation: only the two/three-word rules apply
-                rel = tuple((o + tok.index(core), r, -1) for o, r in _split_plain_runs(model, core))
+                rel = tuple(
+                    (o + tok.index(core), r, -1) for o, r in _split_plain_runs(model, core, doc)
+                )
                 if rel and model.full:
                     decisions[tok] = rel
                 continue
@@ -1448,7 +1640,7 @@ def _find(text: str, language: str | None) -> tuple[GlueSplit, ...]:
             continue  # no letters at all: numbers, times, symbols
         elif _is_plain_known(core, safe):
             continue
-        rel = _analyze_token(model, tok, text)
+        rel = _analyze_token(model, tok, doc)
         if rel:
             decisions[tok] = rel
     if not decisions:

@@ -101,7 +101,16 @@ def _headline_like(text: str) -> bool:
         and len(text) <= 250
         and not text.endswith((".", ":", ",", ";"))
         and _LETTER.search(text) is not None
+        and not _mostly_date(text)
     )
+
+
+def _mostly_date(text: str) -> bool:
+    """A date or time with little else around it ("March 14, 2024 09:32 | 1 min read")."""
+    if _DIGIT.search(text) is None:
+        return False
+    found = find_dates(text)
+    return bool(found) and len(text) - (found[0].end - found[0].start) < 25
 
 
 def _date_stamp_pattern() -> regex.Pattern[str]:
@@ -136,12 +145,15 @@ def extract_metadata(
     cut_before: int | None = None,
     sources: Sequence[str] = (),
     known_title: str | None = None,
+    preceding: Sequence[Line] = (),
 ) -> MetadataResult:
     """Read metadata from the kept lines; return it with the lines left and the cuts made.
 
     ``page_lines`` are all lines of the page before any stage cut (to find the
     page-title line); ``cut_before`` is the offset of the first cut an earlier
-    stage made; ``known_title`` is a title the HTML metadata already gave.
+    stage made; ``known_title`` is a title the HTML metadata already gave;
+    ``preceding`` are the lines just before the article that the main-content
+    stage cut (a headline and date often sit there in a full-page dump).
 
     >>> from newsclean._segment import segment_lines
     >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
@@ -199,7 +211,7 @@ def extract_metadata(
                 date = found[0].iso
                 break
     if date is None:
-        for ln in kept[:60]:
+        for ln in (*preceding, *kept[:60]):
             found = find_dates(ln.text) if _DIGIT.search(ln.text) else []
             if found:
                 date = found[0].iso
@@ -214,6 +226,13 @@ def extract_metadata(
     )
     cuts.extend(title_cuts)
     source = source or site
+    if title is None:
+        # The headline of a full-page dump is often cut with the page chrome above
+        # the article: take the nearest headline-like line there (already out of the body).
+        for ln in reversed(preceding):
+            if _headline_like(ln.text) and _words(ln.text) >= 4 and _BYLINE.match(ln.text) is None:
+                title = ln.text
+                break
 
     # A short trailing signature ("News.Az") is the source.
     if len(kept) >= 2:

@@ -123,10 +123,14 @@ def run_text(
     earlier = record("rules", ruled.cuts)
     lines = subtract(page, earlier)
 
+    preceding: tuple[Line, ...] = ()
     if options.main_content and lines:
         content_cuts = record("content", _content_cuts(norm.text, lines, options.language))
+        before = lines
         lines = subtract(lines, content_cuts)
         earlier += content_cuts
+        if lines:
+            preceding = tuple(ln for ln in before if ln.end <= lines[0].start)[-6:]
 
     hints = hints or {}
     title = subtitle = date = author = None
@@ -139,6 +143,7 @@ def run_text(
             cut_before=earliest,
             sources=ruled.sources,
             known_title=hints.get("title"),
+            preceding=preceding,
         )
         lines = subtract(lines, record("metadata", meta.cuts))
         m = meta.metadata
