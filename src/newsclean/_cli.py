@@ -1,4 +1,4 @@
-"""The ``newsclean`` command: ``newsclean clean INPUT... -o OUT``.
+"""The ``newsclean`` command: ``newsclean clean INPUT... -o OUT`` (and ``newsclean explain FILE``).
 
 The run, in order: parse and check the arguments (usage errors exit 2); find
 the inputs (:func:`discover`); turn them into jobs (:func:`iter_jobs`), leaving
@@ -52,6 +52,7 @@ from ._batch import (
     options_spec,
     run_jobs,
 )
+from ._explain import ReportCollector, explain_main
 from ._options import Options
 
 EXIT_OK = 0
@@ -213,7 +214,17 @@ def _add_clean_arguments(p: argparse.ArgumentParser) -> None:
         help="where failures go (default: OUT.errors.jsonl; stderr with -o -)",
     )
     p.add_argument("--stats", metavar="FILE", help="write the summary to FILE as JSON")
+    p.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also write an HTML report: counts by rule and language, charts, and the "
+        "documents with the most removed or left empty, each with its explain view",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    _add_cleaning_options(p)
+
+
+def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("cleaning options (see newsclean.Options)")
     g.add_argument(
         "--disable",
@@ -244,7 +255,7 @@ def _add_clean_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``newsclean`` argument parser (one sub-command, ``clean``)."""
+    """The ``newsclean`` argument parser (sub-commands ``clean`` and ``explain``)."""
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Turn noisy scraped news text (or HTML) into clean bodies and metadata.",
@@ -261,7 +272,48 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_clean_arguments(clean_parser)
+    explain_parser = sub.add_parser(
+        "explain",
+        help="show one document with what was cut struck through, in the terminal or as HTML",
+        description="Show one text or HTML document with the removed spans struck through "
+        "and coloured by rule, the repairs highlighted, the metadata found and a count per "
+        "rule. For HTML input the text extracted from the page is shown (offsets refer to it).",
+    )
+    _add_explain_arguments(explain_parser)
     return parser
+
+
+def _add_explain_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="FILE", help="a text or HTML file (.gz too), or - for stdin")
+    p.add_argument(
+        "--html",
+        metavar="OUT",
+        help="write the view as one self-contained HTML page to OUT (- for stdout)",
+    )
+    colour = p.add_mutually_exclusive_group()
+    colour.add_argument(
+        "--color",
+        dest="color",
+        action="store_true",
+        default=None,
+        help="ANSI colours even when stdout is not a terminal",
+    )
+    colour.add_argument(
+        "--no-color",
+        dest="color",
+        action="store_false",
+        help="plain markers [-removed-]{rule} (the default when stdout is not a terminal, "
+        "or NO_COLOR is set)",
+    )
+    p.add_argument("--url", help="the page's address (helps HTML metadata)")
+    p.add_argument(
+        "--max-bytes",
+        type=parse_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="refuse an input larger than this once decompressed (default: 20MB)",
+    )
+    _add_cleaning_options(p)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
@@ -894,6 +946,7 @@ class Run:
     options: Options
     errors_path: str | None
     excluded: set[str]
+    collector: ReportCollector | None = None
 
 
 def check_output_folder(output: str, inputs: Sequence[str]) -> None:
@@ -912,6 +965,8 @@ def resolve_run(args: argparse.Namespace) -> Run:
         raise UsageError("--resume needs an output file: -o OUT")
     if args.inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    if args.report == "-":
+        raise UsageError("--report needs a file name: --report report.html")
     if args.format == "txt":
         check_output_folder(args.output, args.inputs)
     options = options_from_args(args)
@@ -919,9 +974,19 @@ def resolve_run(args: argparse.Namespace) -> Run:
         None if args.output == "-" else errors_path_for(args.output, args.format)
     )
     excluded = {
-        os.path.realpath(p) for p in (args.output, errors_path, args.stats) if p and p != "-"
+        os.path.realpath(p)
+        for p in (args.output, errors_path, args.stats, args.report)
+        if p and p != "-"
     }
-    return Run(args, options, errors_path, excluded)
+    collector = None
+    if args.report:
+        collector = ReportCollector(
+            options,
+            max_bytes=args.max_bytes,
+            timeout=args.timeout or None,
+            title="newsclean clean " + " ".join(args.inputs),
+        )
+    return Run(args, options, errors_path, excluded, collector)
 
 
 def _open_sink(run: Run) -> tuple[JsonlSink | TxtSink, set[str]]:
@@ -938,8 +1003,9 @@ def write_outcomes(
     errors: ErrorSink,
     stats: Stats,
     progress: Progress,
+    collector: ReportCollector | None = None,
 ) -> None:
-    """Write each outcome where it belongs and count it."""
+    """Write each outcome where it belongs and count it (and collect it for ``--report``)."""
     for outcome in outcomes:
         if outcome.record is not None:
             try:
@@ -949,6 +1015,8 @@ def write_outcomes(
         if outcome.failure is not None:
             errors.write(outcome)
         stats.count(outcome)
+        if collector is not None:
+            collector.add(outcome)
         progress.update(stats.read, stats.resumed)
 
 
@@ -973,9 +1041,12 @@ def execute(run: Run) -> Stats:
     jobs = iter_jobs(
         found, text_fields=text_fields, max_bytes=args.max_bytes, stdin=sys.stdin.buffer
     )
-    outcomes = run_jobs(admit(jobs, done, stats), settings, workers=args.workers)
+    admitted = admit(jobs, done, stats)
+    if run.collector is not None:
+        admitted = run.collector.track(admitted)
+    outcomes = run_jobs(admitted, settings, workers=args.workers)
     try:
-        write_outcomes(outcomes, sink, errors, stats, progress)
+        write_outcomes(outcomes, sink, errors, stats, progress, run.collector)
     except KeyboardInterrupt:
         stats.interrupted = True
     finally:
@@ -989,12 +1060,15 @@ def execute(run: Run) -> Stats:
 
 
 def report(run: Run, stats: Stats) -> None:
-    """Print the summary (unless ``--quiet``) and write ``--stats``."""
+    """Print the summary (unless ``--quiet``) and write ``--stats`` and ``--report``."""
     if not run.args.quiet:
         sys.stderr.write(summary_text(stats, run.errors_path) + "\n")
     if run.args.stats:
         data = json.dumps(stats.as_dict(), indent=2, ensure_ascii=False) + "\n"
         write_atomically(run.args.stats, data.encode("utf-8"))
+    if run.collector is not None:
+        page = run.collector.render(stats.as_dict())
+        write_atomically(run.args.report, page.encode("utf-8", "replace"))
 
 
 def exit_status(stats: Stats) -> int:
@@ -1011,6 +1085,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.command == "explain":
+        try:
+            options = options_from_args(args)
+        except UsageError as exc:
+            parser.exit(EXIT_USAGE, f"newsclean: error: {exc}\n")
+        return explain_main(args, options)
     try:
         run = resolve_run(args)
     except UsageError as exc:
