@@ -15,9 +15,15 @@ SAMPLES = {
 }
 
 
+@pytest.mark.parametrize("method", ["fast", "langdetect"])
 @pytest.mark.parametrize("code", sorted(SAMPLES))
-def test_detects_the_design_languages(code: str) -> None:
-    assert detect_language(SAMPLES[code]) == code
+def test_detects_the_design_languages(code: str, method: str) -> None:
+    assert detect_language(SAMPLES[code], method) == code
+
+
+def test_unknown_method_is_an_error() -> None:
+    with pytest.raises(ValueError, match="fast"):
+        detect_language("text", "magic")
 
 
 def test_same_answer_every_time_and_in_any_order() -> None:
@@ -30,5 +36,6 @@ def test_sample_is_bounded() -> None:
     assert len(language_sample("word " * 100_000)) <= 1500
 
 
-def test_too_little_text_is_none() -> None:
-    assert detect_language("42 — !!") is None
+@pytest.mark.parametrize("method", ["fast", "langdetect"])
+def test_too_little_text_is_none(method: str) -> None:
+    assert detect_language("42 — !!", method) is None

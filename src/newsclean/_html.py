@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-_MIN_EXTRACTED_CHARS = 200
+_MIN_EXTRACTED_CHARS = 50  # below this, trafilatura found next to nothing
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -147,6 +147,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
+            favor_precision=True,
             deduplicate=False,
         )
     except Exception:  # trafilatura raises a variety of parser errors on broken pages

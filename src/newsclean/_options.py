@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from ._rules import Rule, RuleSet, builtin_rules, load_phrase_file
 
@@ -43,6 +44,9 @@ class Options:
         fill ``Document.language`` (langdetect, seeded, on a bounded sample).
     ``language``
         a known language code: skips detection and guides the language-aware stages.
+    ``language_detector``
+        ``"fast"`` (script plus frequent words, the default) or ``"langdetect"``
+        (seeded); docs/benchmarks.md compares their speed and accuracy.
 
     >>> opts = Options(disable=["en.read_more"], patterns={"mysite.promo": r"buy .* now!?"})
     >>> opts.disable
@@ -59,6 +63,7 @@ class Options:
     metadata: bool = True
     detect_language: bool = True
     language: str | None = None
+    language_detector: Literal["fast", "langdetect"] = "fast"
     ruleset: RuleSet = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +78,10 @@ class Options:
             (self.rule_files,) if isinstance(self.rule_files, (str, Path)) else self.rule_files
         )
         set_(self, "rule_files", tuple(str(p) for p in files))
+        if self.language_detector not in ("fast", "langdetect"):
+            raise ValueError(
+                f"language_detector must be 'fast' or 'langdetect', not {self.language_detector!r}"
+            )
         rules: list[Rule] = list(builtin_rules())
         for path in self.rule_files:
             rules.extend(load_phrase_file(path))

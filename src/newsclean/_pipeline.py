@@ -102,6 +102,7 @@ def run_text(
     url: str | None = None,
     first_repairs: Sequence[Repair] = (),
     hints: dict[str, str | None] | None = None,
+    select_content: bool = True,
 ) -> Document:
     """Run every text stage over ``text``; offsets in the result refer to ``text``."""
     norm = normalize(text)
@@ -124,7 +125,7 @@ def run_text(
     lines = subtract(page, earlier)
 
     preceding: tuple[Line, ...] = ()
-    if options.main_content and lines:
+    if options.main_content and select_content and lines:
         content_cuts = record("content", _content_cuts(norm.text, lines, options.language))
         before = lines
         lines = subtract(lines, content_cuts)
@@ -152,7 +153,7 @@ def run_text(
     body = join_lines(lines)
     language = options.language or hints.get("language")
     if language is None and options.detect_language:
-        language = detect_language(body)
+        language = detect_language(body, options.language_detector)
 
     if options.unglue and options.is_enabled("glue") and body:
         body = _unglue(body, lines, language, norm, trail, options)
@@ -252,6 +253,7 @@ def run(
             "source": ex.source,
             "language": ex.language if not options.language else None,
         }
-        # Offsets now refer to the extracted text, whose start is recorded for the audit trail.
-        return run_text(ex.text, options, url=url, hints=hints)
+        # Offsets now refer to the extracted text. trafilatura already chose the article's
+        # blocks, so the main-content stage only runs on the fallback (whole visible text).
+        return run_text(ex.text, options, url=url, hints=hints, select_content=ex.fallback)
     return run_text(text, options, url=url, first_repairs=repairs)
