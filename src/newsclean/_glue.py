@@ -27,6 +27,7 @@ call order, so this is read-only caching, not mutable module state.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -1585,9 +1586,43 @@ def find_glue_splits(text: str, language: str | None = None) -> tuple[GlueSplit,
     if not isinstance(text, str) or len(text) < 4:
         return ()
     try:
-        return _find(text, language)
+        return _find_to_fixpoint(text, language)
     except Exception:  # pragma: no cover - defensive: never raise on odd input
         return ()
+
+
+def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple[GlueSplit, ...]:
+    """Splits, plus those that only show once the first ones are made ("aKorda’saa" → …).
+
+    Running again on the repaired text makes ``unglue`` idempotent; offsets found in the
+    repaired text are mapped back to ``text`` (each earlier space shifts them by one).
+    """
+    splits = list(_find(text, language))
+    for _ in range(rounds):
+        if not splits:
+            break
+        offsets = sorted(s.offset for s in splits)
+        repaired = _apply(text, offsets)
+        more = _find(repaired, language)
+        if not more:
+            break
+        shifted = [o + i for i, o in enumerate(offsets)]  # where each inserted space now sits
+        for s in more:
+            before = bisect.bisect_left(shifted, s.offset)
+            splits.append(GlueSplit(s.offset - before, s.rule, s.token))
+    unique = {s.offset: s for s in splits}
+    return tuple(unique[o] for o in sorted(unique))
+
+
+def _apply(text: str, offsets: list[int]) -> str:
+    pieces: list[str] = []
+    last = 0
+    for o in offsets:
+        pieces.append(text[last:o])
+        pieces.append(" ")
+        last = o
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _is_plain_known(core: str, safe: frozenset[str]) -> bool:

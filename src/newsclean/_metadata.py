@@ -45,10 +45,11 @@ _SOURCE_LINE = regex.compile(
     regex.IGNORECASE,
 )
 _SIGNATURE = regex.compile(
-    r"^(?:[\p{Lu}\d][\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$"
+    r"^(?:\p{Lu}[\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$"
 )
 _DOMAINISH = regex.compile(r"\w\.\p{L}{2,}$")
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—:·•»-]\s+|\s+[|»]|\s*::\s*")
+_MASTHEAD = regex.compile(r"^(?:\p{Lu}[\w.&'’-]*)(?:\s+(?:\p{Lu}[\w.&'’-]*|of|the|de|la|du))*$")
 _CAPTION_TAIL = regex.compile(
     r"^\s*(?:[-–—|(]\s*)?(?:\d{1,3}|photo|фото|foto|image|video)?\)?\s*$", regex.I
 )
@@ -94,10 +95,14 @@ _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
 
+_REAL_WORD = regex.compile(r"\p{L}{2,}")
+
+
 def _headline_like(text: str) -> bool:
     n = _words(text)
     return (
         2 <= n <= 30
+        and len(_REAL_WORD.findall(text)) >= 2
         and len(text) <= 250
         and not text.endswith((".", ":", ",", ";"))
         and _LETTER.search(text) is not None
@@ -181,7 +186,8 @@ def extract_metadata(
             if _STAMP_TAIL.match(rest):
                 cuts.append(Cut(ln.start, ln.end, "metadata.date_stamp"))
                 date = date or iso
-                stamp_lines.add(i)
+                if i <= header_end + 1:
+                    stamp_lines.add(i)
                 continue
             head = label.match(ln.text)
             if head is not None and head.end() > 0 and rest[:1].isspace():
@@ -189,10 +195,10 @@ def extract_metadata(
                 cuts.append(Cut(ln.start, ln.start + end, "metadata.date_prefix"))
                 date = date or iso
                 ln = ln.trimmed(ln.start + end, ln.end)
-        if i < header_end + 3 and author is None:
+        if i < header_end + 3:
             m = _BYLINE.match(ln.text)
             if m is not None and _words(ln.text) <= 14:
-                author = m.group("name").strip()
+                author = author or m.group("name").strip()
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
                 continue
@@ -243,6 +249,7 @@ def extract_metadata(
             and _SIGNATURE.match(last.text)
             and (_DOMAINISH.search(last.text) or last.text in body_text)
             and not last.text.endswith(".")
+            and is_prose(kept[-2].text)  # a signature closes the text; two in a row are not one
         ):
             source = source or last.text
             cuts.append(Cut(last.start, last.end, "metadata.source_signature"))
@@ -251,6 +258,16 @@ def extract_metadata(
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
     return MetadataResult(meta, tuple(kept), tuple(cuts))
+
+
+def _repeats(kept: Sequence[Line], idx: int) -> list[int]:
+    """Indexes of later lines that repeat line ``idx``, alone or with a caption tail ("- 1")."""
+    title = kept[idx].text
+    return [
+        j
+        for j in range(idx + 1, len(kept))
+        if kept[j].text.startswith(title) and _CAPTION_TAIL.match(kept[j].text[len(title) :])
+    ]
 
 
 def _squash(text: str) -> str:
@@ -308,7 +325,15 @@ def _find_title(
     else:
         title = None
     if idx is None:
-        idx = next((i for i, ln in enumerate(header) if _headline_like(ln.text)), None)
+        # The first headline-like line of four words or more; a shorter one (a site
+        # name, a section) only when there is nothing longer.
+        # A headline repeated below (an image caption) beats all others.
+        candidates = [i for i, ln in enumerate(header) if _headline_like(ln.text)]
+        idx = next((i for i in candidates if _repeats(kept, i)), None)
+        if idx is None:
+            idx = next((i for i in candidates if _words(header[i].text) >= 4), None)
+        if idx is None and candidates:
+            idx = candidates[0]
         if idx is not None:
             title = header[idx].text
     if idx is None or title is None:
@@ -324,11 +349,7 @@ def _find_title(
         sub_idx = idx + 1
         subtitle = header[sub_idx].text
 
-    repeats = [
-        j
-        for j, ln in enumerate(kept)
-        if j != idx and ln.text.startswith(title) and _CAPTION_TAIL.match(ln.text[len(title) :])
-    ]
+    repeats = _repeats(kept, idx)
     if sub_idx in repeats:
         sub_idx, subtitle = None, None
     title_line = kept[idx]
@@ -348,6 +369,13 @@ def _find_title(
     if sub_idx is not None:
         drop.add(sub_idx)
         cuts.append(Cut(kept[sub_idx].start, kept[sub_idx].end, "metadata.subtitle"))
-    # Other headline-like lines before the title in the header zone (kickers, sections)
-    # stay: they may be content, and leaving junk beats cutting text.
+    # Short lines above the headline (a masthead, a section kicker) are page furniture
+    # once the header is corroborated; a masthead in Title Case names the site.
+    for j in range(idx):
+        text = kept[j].text
+        if _words(text) <= 5 and not is_prose(text) and j not in drop:
+            drop.add(j)
+            cuts.append(Cut(kept[j].start, kept[j].end, "metadata.masthead"))
+            if site is None and _MASTHEAD.match(text):
+                site = text
     return title, subtitle, [ln for j, ln in enumerate(kept) if j not in drop], cuts, site

@@ -22,17 +22,18 @@ is dropped here, in one place.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ._content import select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
-from ._glue import find_glue_splits
+from ._glue import GlueSplit, find_glue_splits
 from ._html import extract_html
 from ._language import detect_language
 from ._metadata import extract_metadata
-from ._normalize import normalize
+from ._normalize import Normalized, normalize
 from ._options import Options
 from ._rules import Cut, apply_rules
 from ._segment import Line, join_lines, segment_lines
@@ -156,7 +157,7 @@ def run_text(
         language = detect_language(body, options.language_detector)
 
     if options.unglue and options.is_enabled("glue") and body:
-        body = _unglue(body, lines, language, norm, trail, options)
+        body, title = _unglue(body, title, lines, language, norm, trail, options)
 
     trail.removed.sort(key=lambda r: (r.start, r.end))
     trail.repairs.sort(key=lambda r: (r.start, r.end))
@@ -174,22 +175,40 @@ def run_text(
     )
 
 
+def _insert_spaces(text: str, offsets: Iterable[int]) -> str:
+    pieces: list[str] = []
+    last = 0
+    for offset in offsets:
+        pieces.append(text[last:offset])
+        pieces.append(" ")
+        last = offset
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def _unglue(
     body: str,
+    title: str | None,
     lines: Sequence[Line],
     language: str | None,
-    norm: object,
+    norm: Normalized,
     trail: _Trail,
     options: Options,
-) -> str:
-    from bisect import bisect_right
+) -> tuple[str, str | None]:
+    """Split glued words in the body (recorded as repairs) and in the title.
 
-    from ._normalize import Normalized
-
-    assert isinstance(norm, Normalized)
-    splits = [s for s in find_glue_splits(body, language) if options.is_enabled(s.rule)]
+    The title goes through the same call as the body, so a glued headline gets the
+    document's evidence ("TargetThird" is split because "Target Third" occurs below).
+    """
+    head = f"{title}\n\n" if title else ""
+    found = [s for s in find_glue_splits(head + body, language) if options.is_enabled(s.rule)]
+    if title:
+        title = _insert_spaces(title, [s.offset for s in found if s.offset < len(title)])
+    splits = [
+        GlueSplit(s.offset - len(head), s.rule, s.token) for s in found if s.offset >= len(head)
+    ]
     if not splits:
-        return body
+        return body, title
     # Where each line starts in the body, to map body offsets to normalised ones.
     starts: list[int] = []
     pos = 0
@@ -205,8 +224,6 @@ def _unglue(
         i = max(bisect_right(starts, offset) - 1, 0)
         return norm.offsets.to_input(lines[i].start + offset - starts[i], is_end=is_end)
 
-    pieces: list[str] = []
-    last = 0
     for s in splits:
         tok_start = s.offset
         while tok_start > 0 and not body[tok_start - 1].isspace():
@@ -221,11 +238,7 @@ def _unglue(
                 "glue", s.rule, before, after, to_input(tok_start), to_input(tok_end, is_end=True)
             )
         )
-        pieces.append(body[last : s.offset])
-        pieces.append(" ")
-        last = s.offset
-    pieces.append(body[last:])
-    return "".join(pieces)
+    return _insert_spaces(body, [s.offset for s in splits]), title
 
 
 def run(
