@@ -68,9 +68,13 @@ def main() -> None:
     traf_rate = rate(lambda h: trafilatura.extract(h, include_comments=False), htmls)
     html_rate = rate(clean, htmls)
     print(f"pages: {len(texts)} (text dumps: {mb:.1f} MB, {mb * 1e3 / len(texts):.1f} KB/page)")
-    print(f"clean() on text dumps     {text_rate:8.1f} docs/s  ({text_rate / traf_rate:.1f}x trafilatura's pages/s)")
+    print(
+        f"clean() on text dumps     {text_rate:8.1f} docs/s  ({text_rate / traf_rate:.1f}x trafilatura's pages/s)"
+    )
     print(f"trafilatura.extract(html) {traf_rate:8.1f} docs/s")
-    print(f"clean() on HTML           {html_rate:8.1f} docs/s  (time {traf_rate / html_rate:.2f}x trafilatura's)")
+    print(
+        f"clean() on HTML           {html_rate:8.1f} docs/s  (time {traf_rate / html_rate:.2f}x trafilatura's)"
+    )
     prof = cProfile.Profile()
     prof.enable()
     for x in texts:

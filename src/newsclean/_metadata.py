@@ -262,12 +262,14 @@ def extract_metadata(
 
 def _repeats(kept: Sequence[Line], idx: int) -> list[int]:
     """Indexes of later lines that repeat line ``idx``, alone or with a caption tail ("- 1")."""
-    title = kept[idx].text
-    return [
-        j
-        for j in range(idx + 1, len(kept))
-        if kept[j].text.startswith(title) and _CAPTION_TAIL.match(kept[j].text[len(title) :])
-    ]
+    # Compared without whitespace, so a later glue repair cannot create a repeat.
+    title = "".join(kept[idx].text.split())
+    out = []
+    for j in range(idx + 1, len(kept)):
+        text = "".join(kept[j].text.split())
+        if text.startswith(title) and _CAPTION_TAIL.match(text[len(title) :]):
+            out.append(j)
+    return out
 
 
 def _squash(text: str) -> str:

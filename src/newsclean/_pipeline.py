@@ -22,18 +22,18 @@ is dropped here, in one place.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ._content import select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
-from ._glue import GlueSplit, find_glue_splits
+from ._glue import find_glue_splits
 from ._html import extract_html
 from ._language import detect_language
 from ._metadata import extract_metadata
 from ._normalize import Normalized, normalize
+from ._offsets import Edit, EditList
 from ._options import Options
 from ._rules import Cut, apply_rules
 from ._segment import Line, join_lines, segment_lines
@@ -106,11 +106,19 @@ def run_text(
     select_content: bool = True,
 ) -> Document:
     """Run every text stage over ``text``; offsets in the result refer to ``text``."""
+    hints = hints or {}
     norm = normalize(text)
     trail = _Trail([], list(first_repairs))
     for r in norm.repairs:
         if options.is_enabled(r.rule):
             trail.repairs.append(Repair("normalize", r.rule, r.before, r.after, r.start, r.end))
+    if options.unglue and options.is_enabled("glue"):
+        # The glue stage picks its dictionary by language; the page's is good enough here.
+        page_language = options.language or hints.get("language")
+        if page_language is None and options.detect_language:
+            page_language = detect_language(norm.text, options.language_detector)
+        if page_language is not None:  # no language, no dictionary: leave the words alone
+            norm = _unglue(norm, page_language, trail, options)
 
     def record(stage: str, cuts: Iterable[Cut]) -> list[Cut]:
         applied = [c for c in cuts if c.end > c.start and options.is_enabled(c.rule)]
@@ -134,7 +142,6 @@ def run_text(
         if lines:
             preceding = tuple(ln for ln in before if ln.end <= lines[0].start)[-6:]
 
-    hints = hints or {}
     title = subtitle = date = author = None
     source: str | None = None
     if options.metadata:
@@ -150,14 +157,18 @@ def run_text(
         lines = subtract(lines, record("metadata", meta.cuts))
         m = meta.metadata
         title, subtitle, date, author, source = m.title, m.subtitle, m.date, m.author, m.source
+        # Read the body again as if it were the input (as clean(doc.body) would): whatever
+        # header that still finds goes now, so cleaning the body a second time cuts nothing.
+        for _ in range(3):
+            again = extract_metadata(lines, page_lines=lines)
+            if not again.cuts:
+                break
+            lines = subtract(lines, record("metadata", again.cuts))
 
     body = join_lines(lines)
     language = options.language or hints.get("language")
     if language is None and options.detect_language:
         language = detect_language(body, options.language_detector)
-
-    if options.unglue and options.is_enabled("glue") and body:
-        body, title = _unglue(body, title, lines, language, norm, trail, options)
 
     trail.removed.sort(key=lambda r: (r.start, r.end))
     trail.repairs.sort(key=lambda r: (r.start, r.end))
@@ -175,70 +186,38 @@ def run_text(
     )
 
 
-def _insert_spaces(text: str, offsets: Iterable[int]) -> str:
+def _unglue(norm: Normalized, language: str, trail: _Trail, options: Options) -> Normalized:
+    """Put back lost whitespace in the normalised text, as repairs and an offset-map pass.
+
+    Glue runs before segmentation so every later stage (rules, main content, title and
+    date detection, language) sees repaired words, and cleaning a body twice finds
+    nothing new to split (``unglue`` is idempotent).
+    """
+    text = norm.text
+    splits = [s for s in find_glue_splits(text, language) if options.is_enabled(s.rule)]
+    if not splits:
+        return norm
+    edits: list[Edit] = []
     pieces: list[str] = []
     last = 0
-    for offset in offsets:
-        pieces.append(text[last:offset])
-        pieces.append(" ")
-        last = offset
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def _unglue(
-    body: str,
-    title: str | None,
-    lines: Sequence[Line],
-    language: str | None,
-    norm: Normalized,
-    trail: _Trail,
-    options: Options,
-) -> tuple[str, str | None]:
-    """Split glued words in the body (recorded as repairs) and in the title.
-
-    The title goes through the same call as the body, so a glued headline gets the
-    document's evidence ("TargetThird" is split because "Target Third" occurs below).
-    """
-    head = f"{title}\n\n" if title else ""
-    found = [s for s in find_glue_splits(head + body, language) if options.is_enabled(s.rule)]
-    if title:
-        title = _insert_spaces(title, [s.offset for s in found if s.offset < len(title)])
-    splits = [
-        GlueSplit(s.offset - len(head), s.rule, s.token) for s in found if s.offset >= len(head)
-    ]
-    if not splits:
-        return body, title
-    # Where each line starts in the body, to map body offsets to normalised ones.
-    starts: list[int] = []
-    pos = 0
-    prev_para: int | None = None
-    for ln in lines:
-        if prev_para is not None:
-            pos += 1 if ln.para == prev_para else 2
-        starts.append(pos)
-        pos += len(ln.text)
-        prev_para = ln.para
-
-    def to_input(offset: int, *, is_end: bool = False) -> int:
-        i = max(bisect_right(starts, offset) - 1, 0)
-        return norm.offsets.to_input(lines[i].start + offset - starts[i], is_end=is_end)
-
-    for s in splits:
+    for i, s in enumerate(splits):
         tok_start = s.offset
-        while tok_start > 0 and not body[tok_start - 1].isspace():
+        while tok_start > 0 and not text[tok_start - 1].isspace():
             tok_start -= 1
         tok_end = s.offset
-        while tok_end < len(body) and not body[tok_end].isspace():
+        while tok_end < len(text) and not text[tok_end].isspace():
             tok_end += 1
-        before = body[tok_start:tok_end]
+        before = text[tok_start:tok_end]
         after = before[: s.offset - tok_start] + " " + before[s.offset - tok_start :]
-        trail.repairs.append(
-            Repair(
-                "glue", s.rule, before, after, to_input(tok_start), to_input(tok_end, is_end=True)
-            )
-        )
-    return _insert_spaces(body, [s.offset for s in splits]), title
+        start = norm.offsets.to_input(tok_start)
+        end = norm.offsets.to_input(tok_end, is_end=True)
+        trail.repairs.append(Repair("glue", s.rule, before, after, start, end))
+        edits.append(Edit(s.offset, s.offset, s.offset + i, s.offset + i + 1))
+        pieces.append(text[last : s.offset])
+        pieces.append(" ")
+        last = s.offset
+    pieces.append(text[last:])
+    return Normalized("".join(pieces), norm.offsets.then(EditList.of(edits)), norm.repairs)
 
 
 def run(

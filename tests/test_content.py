@@ -1,0 +1,208 @@
+"""Tests for newsclean._content (main-content selection in flattened page text)."""
+
+from __future__ import annotations
+
+import re
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean._content import BlockFeatures, score_blocks, select_main_content
+
+FIXTURES = Path(__file__).parent / "fixtures" / "content"
+_WS = re.compile(r"\s+")
+
+
+def _load(name: str) -> tuple[list[str], list[bool]]:
+    """Fixture lines and expected flags ("+ " keep, "- " drop, "#" comment)."""
+    lines: list[str] = []
+    expected: list[bool] = []
+    for raw in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        mark, text = raw[:2], _WS.sub(" ", raw[2:]).strip()
+        assert mark in ("+ ", "- "), raw
+        lines.append(text)
+        expected.append(mark == "+ ")
+    return lines, expected
+
+
+def _kept(lines: list[str], flags: tuple[bool, ...]) -> list[str]:
+    return [ln for ln, k in zip(lines, flags, strict=True) if k]
+
+
+DUMPS = sorted(p.name for p in FIXTURES.glob("dump_*.txt"))
+CLEAN = sorted(p.name for p in FIXTURES.glob("clean_*.txt"))
+
+
+def test_fixtures_present() -> None:
+    assert len(DUMPS) >= 4
+    assert len(CLEAN) >= 3
+
+
+@pytest.mark.parametrize("name", DUMPS)
+def test_dump_keeps_article_and_drops_chrome(name: str) -> None:
+    lines, expected = _load(name)
+    flags = select_main_content(lines)
+    missing = [ln for ln, e, k in zip(lines, expected, flags, strict=True) if e and not k]
+    assert missing == []
+    junk = [k for e, k in zip(expected, flags, strict=True) if not e]
+    assert sum(junk) <= 0.1 * len(junk), _kept(lines, flags)
+
+
+@pytest.mark.parametrize("name", DUMPS + CLEAN)
+def test_selected_article_is_stable(name: str) -> None:
+    """Feeding the selected article back in keeps every line (do no harm)."""
+    lines, _ = _load(name)
+    article = _kept(lines, select_main_content(lines))
+    assert select_main_content(article) == (True,) * len(article)
+
+
+@pytest.mark.parametrize("name", CLEAN)
+@pytest.mark.parametrize("language", [None, "en", "en-GB"])
+def test_clean_article_is_untouched(name: str, language: str | None) -> None:
+    lines, expected = _load(name)
+    assert all(expected)
+    assert select_main_content(lines, language=language) == (True,) * len(lines)
+
+
+def test_explicit_language_matches_guess() -> None:
+    lines, expected = _load("dump_news_de.txt")
+    assert select_main_content(lines, language="de") == tuple(expected)
+    assert select_main_content(lines, language="de") == select_main_content(lines)
+
+
+def test_unknown_language_code_falls_back_to_guess() -> None:
+    lines, _ = _load("dump_news_en.txt")
+    assert select_main_content(lines, language="xx") == select_main_content(lines)
+
+
+def test_headline_from_title_is_kept() -> None:
+    lines, _ = _load("dump_news_en.txt")
+    flags = select_main_content(lines)
+    kept = _kept(lines, flags)
+    assert kept[0] == "Harbour town council closes the old bridge"
+    assert not flags[0]  # the <title> line itself is chrome
+
+
+def test_comment_section_is_dropped() -> None:
+    lines, _ = _load("dump_comments_en.txt")
+    kept = _kept(lines, select_main_content(lines))
+    assert kept[-1].startswith("I am not saying that digging")
+    assert not any("Reply" in ln for ln in kept)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3])
+def test_tiny_inputs_are_kept(n: int) -> None:
+    lines = ["Home", "News", "Contact"][:n]
+    assert select_main_content(lines) == (True,) * n
+
+
+def test_only_menus_keeps_everything() -> None:
+    lines = ["Home", "News", "Sport", "Weather", "Contact", "About us"] * 5
+    assert select_main_content(lines) == (True,) * len(lines)
+
+
+def test_cjk_article_inside_dump() -> None:
+    para = "市议会周二晚上决定关闭旧港口大桥至少一年，因为工程师发现两个桥墩已被海水严重腐蚀。"
+    lines = ["首页", "新闻", "体育", "天气", "联系我们", "登录"] * 3
+    lines += ["旧港口大桥将关闭一年", para, para.replace("市议会", "市长"), para[::-1] + "。"]
+    lines += ["隐私政策", "使用条款", "广告", "招聘", "网站地图"] * 3
+    flags = select_main_content(lines)
+    assert all(flags[19:22])
+    assert not any(flags[:10])
+    assert not any(flags[-10:])
+
+
+def test_score_blocks_spans_cover_lines() -> None:
+    lines, _ = _load("dump_fragmented_en.txt")
+    blocks = score_blocks(lines, language="en")
+    assert all(isinstance(b, BlockFeatures) for b in blocks)
+    assert blocks[0].start == 0
+    assert blocks[-1].end == len(lines)
+    assert all(a.end == b.start for a, b in pairwise(blocks))
+    assert all(b.start < b.end for b in blocks)
+    joined = [b.text for b in blocks if b.end - b.start > 1]
+    assert any(t.startswith("A comet that last passed the Sun when Neanderthals") for t in joined)
+
+
+def test_large_input_is_fast() -> None:
+    lines, _ = _load("dump_news_en.txt")
+    big = (lines * (20_000 // len(lines) + 1))[:20_000]
+    select_main_content(big[:100])  # warm the stopword caches
+    t0 = time.perf_counter()
+    flags = select_main_content(big)
+    assert len(flags) == len(big)
+    assert time.perf_counter() - t0 < 5.0
+
+
+# ---------------------------------------------------------------- properties
+_WORDS = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "was",
+    "it",
+    "for",
+    "on",
+    "that",
+    "with",
+    "as",
+    "Home",
+    "News",
+    "|",
+    "»",
+    "©",
+    "2024",
+    "10:42",
+    "pm",
+    "Reply",
+    "comments",
+    "council",
+    "bridge",
+    "said",
+    "http://x.com",
+    "•",
+    "-",
+    "市议会",
+    "大桥",
+    "。",
+    ",",
+    ".",
+    "!",
+    "?",
+    "Über",
+    "straße",
+]
+_words = st.sampled_from(_WORDS)
+_line = st.lists(_words, min_size=1, max_size=40).map(lambda ws: " ".join(ws))
+_any_line = st.one_of(_line, st.text(min_size=1, max_size=80)).map(
+    lambda s: _WS.sub(" ", s).strip()
+)
+_lines = st.lists(_any_line.filter(bool), max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_lines, st.sampled_from([None, "en", "de", "zh", "xx", ""]))
+def test_property_total_and_deterministic(lines: list[str], language: str | None) -> None:
+    flags = select_main_content(lines, language=language)
+    assert isinstance(flags, tuple)
+    assert len(flags) == len(lines)
+    assert all(isinstance(f, bool) for f in flags)
+    assert select_main_content(lines, language=language) == flags
+
+
+@settings(max_examples=50, deadline=None)
+@given(_lines)
+def test_property_blocks_partition_lines(lines: list[str]) -> None:
+    blocks = score_blocks(lines)
+    covered = [i for b in blocks for i in range(b.start, b.end)]
+    assert covered == list(range(len(lines)))
