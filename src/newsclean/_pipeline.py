@@ -129,18 +129,22 @@ def run_text(
         return applied
 
     page = segment_lines(norm.text)
-    ruled = apply_rules(page, options.ruleset)
-    earlier = record("rules", ruled.cuts)
-    lines = subtract(page, earlier)
-
+    # Main content first: it judges the page as the scraper saw it (menus, banners and all),
+    # then the phrase rules clean what it kept.
+    lines: tuple[Line, ...] = page
+    earlier: list[Cut] = []
     preceding: tuple[Line, ...] = ()
     if options.main_content and select_content and lines:
-        content_cuts = record("content", _content_cuts(norm.text, lines, options.language))
-        before = lines
-        lines = subtract(lines, content_cuts)
-        earlier += content_cuts
+        earlier = record("content", _content_cuts(norm.text, lines, options.language))
+        lines = subtract(lines, earlier)
         if lines:
-            preceding = tuple(ln for ln in before if ln.end <= lines[0].start)[-6:]
+            preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-6:]
+    ruled = apply_rules(lines, options.ruleset)
+    rule_cuts = record("rules", ruled.cuts)
+    lines = subtract(lines, rule_cuts)
+    earlier += rule_cuts
+    if preceding:
+        preceding = subtract(preceding, apply_rules(preceding, options.ruleset).cuts)
 
     title = subtitle = date = author = None
     source: str | None = None
