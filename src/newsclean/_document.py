@@ -8,7 +8,7 @@ cut spans on their own copy of the input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -27,13 +27,7 @@ class Removal:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "stage": self.stage,
-            "rule": self.rule,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +46,7 @@ class Repair:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "stage": self.stage,
-            "rule": self.rule,
-            "before": self.before,
-            "after": self.after,
-            "start": self.start,
-            "end": self.end,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,14 @@ The cascade, one module per stage:
                    HTML goes through ``_html`` (trafilatura) first.
 1. ``_normalize``  ftfy on suspicious lines, invisible and control characters,
                    NBSP and whitespace; keeps an offset map back to the input.
-2. ``_segment``    lines, grouped in paragraphs by blank lines.
-3. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
-4. ``_content``    the article's stretch in a full-page dump (keeps clean text whole).
-5. ``_metadata``   title, subtitle, date, author, source; header lines leave the body.
-6. ``_language``   ISO 639-1 code from a bounded sample (the glue stage needs it).
-7. ``_glue``       whitespace put back between glued words.
+2. ``_glue``       whitespace put back between glued words, in the page's language,
+                   so every later stage sees repaired words (and a second run finds none).
+3. ``_segment``    lines, grouped in paragraphs by blank lines.
+4. ``_content``    the article's stretch in a full-page dump, judged on the page as
+                   scraped (mostly clean text is kept whole).
+5. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
+6. ``_metadata``   title, subtitle, date, author, source; header lines leave the body.
+7. ``_language``   ISO 639-1 code of the body from a bounded sample.
 
 Stages never build :class:`~newsclean.Removal` or :class:`~newsclean.Repair`
 themselves: they return cuts (spans of the normalised text with a rule id) or
