@@ -74,9 +74,15 @@ def _patterns() -> _DatePatterns:
     return _DatePatterns(compiled, months, labels)
 
 
-def date_label_pattern() -> str:
-    """The alternation of date labels ("date", "Published", "Опубликовано" …)."""
-    return _patterns().label
+@lru_cache(maxsize=1)
+def date_stamp_head() -> regex.Pattern[str]:
+    """What may open a date stamp: a label ("date", "Published:", "Опубликовано") and "on".
+
+    >>> date_stamp_head().match("Published: 21 October 2024").end()
+    11
+    """
+    # Compiled once per process, read-only afterwards.
+    return regex.compile(rf"^(?:(?:{_patterns().label})\s*[:：]?\s*)?(?:on\s+)?", regex.IGNORECASE)
 
 
 def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:

@@ -1711,15 +1711,5 @@ def unglue(text: str, language: str | None = None) -> str:
     """
     if not isinstance(text, str):
         return text
-    splits = find_glue_splits(text, language)
-    if not splits:
-        return text
-    parts: list[str] = []
-    prev = 0
-    for s in splits:
-        if s.offset <= prev:
-            continue
-        parts.append(text[prev : s.offset])
-        prev = s.offset
-    parts.append(text[prev:])
-    return " ".join(parts)
+    offsets = sorted({s.offset for s in find_glue_splits(text, language) if s.offset > 0})
+    return _apply(text, offsets) if offsets else text

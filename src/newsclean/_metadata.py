@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ._dates import date_label_pattern, find_dates
+from ._dates import date_stamp_head, find_dates
 from ._rules import Cut
 from ._segment import Line
 
@@ -118,12 +118,6 @@ def _mostly_date(text: str) -> bool:
     return bool(found) and len(text) - (found[0].end - found[0].start) < 25
 
 
-def _date_stamp_pattern() -> regex.Pattern[str]:
-    # Built per call from the cached label list; cheap, and keeps no state here.
-    label = date_label_pattern()
-    return regex.compile(rf"^(?:(?:{label})\s*[:：]?\s*)?(?:on\s+)?", regex.IGNORECASE)
-
-
 _STAMP_TAIL = regex.compile(
     r"^\s*(?:[|·•,–—-]\s*)?(?:\d{1,7}|\d+\s*(?:min(?:ute)?s?\s*read|views?|comments?))?\s*$",
     regex.IGNORECASE,
@@ -167,7 +161,7 @@ def extract_metadata(
     >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
     ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
     """
-    label = _date_stamp_pattern()
+    label = date_stamp_head()
     cuts: list[Cut] = []
     kept: list[Line] = []
     date: str | None = None
