@@ -69,7 +69,7 @@ def _patterns() -> _DatePatterns:
     ]
     pattern = "|".join(f"(?:{p})" for p in parts)
     compiled = regex.compile(
-        rf"(?<![\w/.-])(?:{pattern})(?![\w/]|-\d)", regex.IGNORECASE | regex.VERSION1
+        rf"(?<![\w/.-])(?:{pattern})(?![\w/]|-\d)", regex.IGNORECASE | regex.VERSION0
     )
     return _DatePatterns(compiled, months, labels)
 

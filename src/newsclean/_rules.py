@@ -35,7 +35,9 @@ import regex
 from ._segment import Line
 
 RULE_KINDS = ("line", "prefix", "suffix", "block")
-_FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+# VERSION0: VERSION1 with IGNORECASE turns on full case folding, which made the
+# combined line patterns ~30x slower for no gain on these phrase lists.
+_FLAGS = regex.IGNORECASE | regex.VERSION0 | regex.UNICODE
 
 
 class RuleError(ValueError):
@@ -169,11 +171,11 @@ def _anchor(kind: str, pattern: str) -> str:
     return pattern  # block start patterns are searched and anchor themselves
 
 
-def _any_of(compiled: Sequence[_Compiled]) -> regex.Pattern[str] | None:
+def _any_of(compiled: Sequence[_Compiled], flags: int = 0) -> regex.Pattern[str] | None:
     """One pattern that matches where any of the rules' own patterns does (a pre-filter)."""
     if not compiled:
         return None
-    return regex.compile("|".join(f"(?:{c.single.pattern})" for c in compiled), _FLAGS)
+    return regex.compile("|".join(f"(?:{c.single.pattern})" for c in compiled), _FLAGS | flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,8 @@ class RuleSet:
     _affix: tuple[_Compiled, ...]
     _block: tuple[_Compiled, ...]
     _line_any: regex.Pattern[str] | None
-    _affix_any: regex.Pattern[str] | None
+    _prefix_any: regex.Pattern[str] | None
+    _suffix_any: regex.Pattern[str] | None
     _block_any: regex.Pattern[str] | None
 
     @classmethod
@@ -211,7 +214,11 @@ class RuleSet:
         line_any = _any_of(line)
         affix = tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix"))
         block = tuple(c for c in compiled if c.rule.kind == "block")
-        return cls(kept, line, affix, block, line_any, _any_of(affix), _any_of(block))
+        # Suffix patterns end in "$": searched backwards, a line that does not end in one
+        # fails at once instead of being tried at every position (about 3x faster).
+        suffix_any = _any_of([c for c in affix if c.rule.kind == "suffix"], regex.REVERSE)
+        prefix_any = _any_of([c for c in affix if c.rule.kind == "prefix"])
+        return cls(kept, line, affix, block, line_any, prefix_any, suffix_any, _any_of(block))
 
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
         if self._line_any is not None and self._line_any.search(text) is None:
@@ -286,7 +293,9 @@ def _match_block(lines: Sequence[Line], i: int, ruleset: RuleSet) -> tuple[int, 
 
 
 def _trim_affixes(ln: Line, ruleset: RuleSet, cuts: list[Cut]) -> Line | None:
-    if ruleset._affix_any is None or ruleset._affix_any.search(ln.text) is None:
+    if (ruleset._prefix_any is None or ruleset._prefix_any.search(ln.text) is None) and (
+        ruleset._suffix_any is None or ruleset._suffix_any.search(ln.text) is None
+    ):
         return ln
     for c in ruleset._affix:
         m = c.single.search(ln.text)
