@@ -40,6 +40,9 @@ _TIME = (
 )
 
 
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _DatePatterns:
     # Read-only tables built once per process; results never depend on call order.
@@ -123,6 +126,8 @@ def find_dates(text: str) -> list[DateMatch]:
     >>> [d.iso for d in find_dates("3.5.2024, 21/10/2024, 10/21/2024 but not 99/99/2024 or v1.2.2024.5")]
     ['2024-05-03', '2024-10-21', '2024-10-21']
     """
+    if _YEAR.search(text) is None:  # every pattern needs a year: most lines leave here
+        return []
     pats = _patterns()
     out: list[DateMatch] = []
     for m in pats.any_date.finditer(text):

@@ -280,7 +280,10 @@ def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[
     best: tuple[str, str] | None = None
     for ln in page_lines[1:400]:
         t = ln.text
-        if t == first or len(t) < 10 or not _headline_like(t) or len(t) > len(first):
+        # Cheap string tests first: few lines are a prefix or suffix of the first one.
+        if t == first or len(t) < 10 or len(t) > len(first):
+            continue
+        if not (first.startswith(t) or first.endswith(t)) or not _headline_like(t):
             continue
         if first.startswith(t):
             rest = first[len(t) :]
