@@ -208,10 +208,15 @@ class RuleSet:
             for r in kept
         ]
         line = tuple(c for c in compiled if c.rule.kind == "line")
-        # One combined pattern answers "does any line rule match?" in a single call;
-        # the rule that did is found afterwards, on the rare lines that match.
-        # (The regex module allows the same group name in several alternatives.)
-        line_any = _any_of(line)
+        # One combined pattern answers "does any line rule match, and which?" in a single
+        # call. (The regex module allows the same group name in several alternatives.)
+        line_any = (
+            regex.compile(
+                "|".join(f"(?P<_r{i}>{c.single.pattern})" for i, c in enumerate(line)), _FLAGS
+            )
+            if line
+            else None
+        )
         affix = tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix"))
         block = tuple(c for c in compiled if c.rule.kind == "block")
         # Suffix patterns end in "$": searched backwards, a line that does not end in one
@@ -221,14 +226,19 @@ class RuleSet:
         return cls(kept, line, affix, block, line_any, prefix_any, suffix_any, _any_of(block))
 
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
-        if self._line_any is not None and self._line_any.search(text) is None:
+        m = self._line_any.search(text) if self._line_any is not None else None
+        if m is None:
             return None
-        for c in self._line:
-            m = c.single.search(text)
-            if m is not None:
-                source = m.groupdict().get("source")
-                return c.rule.id, source.strip() if source else None
-        return None
+        # Each rule is one named group; the outer group closes last, so ``lastgroup``
+        # names the first rule (in file order) that matches the whole line.
+        c = self._line[int(str(m.lastgroup)[2:])]
+        if "source" not in c.single.groupindex:
+            return c.rule.id, None
+        # A rule naming a source: read it from its own match (groupdict of the combined
+        # pattern would list every rule's groups).
+        own = c.single.search(text)
+        source = own.group("source") if own is not None else None
+        return c.rule.id, source.strip() if source else None
 
 
 @dataclass(frozen=True, slots=True)
