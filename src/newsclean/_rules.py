@@ -187,6 +187,7 @@ class RuleSet:
     _affix: tuple[_Compiled, ...]
     _block: tuple[_Compiled, ...]
     _line_any: regex.Pattern[str] | None
+    _line_which: regex.Pattern[str] | None
     _prefix_any: regex.Pattern[str] | None
     _suffix_any: regex.Pattern[str] | None
     _block_any: regex.Pattern[str] | None
@@ -210,7 +211,10 @@ class RuleSet:
         line = tuple(c for c in compiled if c.rule.kind == "line")
         # One combined pattern answers "does any line rule match, and which?" in a single
         # call. (The regex module allows the same group name in several alternatives.)
-        line_any = (
+        line_any = _any_of(line)
+        # Which rule matched: one named group per rule. Slower than the plain
+        # alternation on lines that match nothing, so it only runs after it.
+        line_which = (
             regex.compile(
                 "|".join(f"(?P<_r{i}>{c.single.pattern})" for i, c in enumerate(line)), _FLAGS
             )
@@ -223,11 +227,17 @@ class RuleSet:
         # fails at once instead of being tried at every position (about 3x faster).
         suffix_any = _any_of([c for c in affix if c.rule.kind == "suffix"], regex.REVERSE)
         prefix_any = _any_of([c for c in affix if c.rule.kind == "prefix"])
-        return cls(kept, line, affix, block, line_any, prefix_any, suffix_any, _any_of(block))
+        return cls(
+            kept, line, affix, block, line_any, line_which, prefix_any, suffix_any, _any_of(block)
+        )
 
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
-        m = self._line_any.search(text) if self._line_any is not None else None
-        if m is None:
+        if self._line_any is None or self._line_which is None:
+            return None
+        if self._line_any.search(text) is None:
+            return None
+        m = self._line_which.search(text)
+        if m is None:  # cannot happen: the same alternatives
             return None
         # Each rule is one named group; the outer group closes last, so ``lastgroup``
         # names the first rule (in file order) that matches the whole line.
