@@ -71,3 +71,27 @@ def test_short_last_sentence_is_not_a_signature() -> None:
 def test_is_prose() -> None:
     assert is_prose(PROSE)
     assert not is_prose("Participation of the North Korean military in the war against Ukraine")
+
+
+def test_stamp_opening_with_a_weekday_leaves_the_body() -> None:
+    res = meta(f"Monday, October 22, 2012 at 9:15AM\n\n{PROSE}")
+    assert res.metadata.date == "2012-10-22T09:15"
+    assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_a_word_like_a_weekday_is_not_a_stamp() -> None:
+    text = f"Sunday school reopened on 3 May 2024.\n\n{PROSE}"
+    res = meta(text)
+    assert [ln.text for ln in res.kept][0].startswith("Sunday school")
+
+
+def test_date_in_the_cut_header_is_found_nearest_first() -> None:
+    page = segment_lines(
+        "Archive: 1 January 2001\n\nMenu\n\nPosted by Ann on 9 August 2012\n\n"
+        + "\n\n".join(f"Link {i}" for i in range(20))
+        + f"\n\n{PROSE}"
+    )
+    body = page[-1:]
+    res = extract_metadata(body, page_lines=page)
+    assert res.metadata.date == "2012-08-09"
+    assert [ln.text for ln in res.kept] == [PROSE]

@@ -31,6 +31,7 @@ class _DatePatterns:
     any_date: regex.Pattern[str]
     months: dict[str, int]
     label: str  # an alternation of date labels, for callers that anchor stamps
+    weekday: str  # an alternation of weekday names ("Monday, October 22, 2012")
 
 
 _TIME = (
@@ -54,6 +55,7 @@ def _patterns() -> _DatePatterns:
                 months.setdefault(form, number)
     month = "|".join(sorted((regex.escape(m) for m in months), key=len, reverse=True))
     labels = "|".join(sorted((regex.escape(x) for x in data["labels"]), key=len, reverse=True))
+    weekdays = "|".join(sorted((regex.escape(x) for x in data["weekdays"]), key=len, reverse=True))
     day = r"(?P<d>[0-3]?\d)"
     year = r"(?P<y>(?:19|20)\d\d)"
     parts = [
@@ -74,7 +76,7 @@ def _patterns() -> _DatePatterns:
     compiled = regex.compile(
         rf"(?<![\w/.-])(?:{pattern})(?![\w/]|-\d)", regex.IGNORECASE | regex.VERSION0
     )
-    return _DatePatterns(compiled, months, labels)
+    return _DatePatterns(compiled, months, labels, weekdays)
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,11 @@ def date_stamp_head() -> regex.Pattern[str]:
     11
     """
     # Compiled once per process, read-only afterwards.
-    return regex.compile(rf"^(?:(?:{_patterns().label})\s*[:：]?\s*)?(?:on\s+)?", regex.IGNORECASE)
+    pats = _patterns()
+    return regex.compile(
+        rf"^(?:(?:{pats.label})\s*[:：]?\s*)?(?:on\s+)?(?:(?:{pats.weekday})\.?,?\s+)?",
+        regex.IGNORECASE,
+    )
 
 
 def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:

@@ -91,6 +91,10 @@ def is_prose(text: str) -> bool:
     )
 
 
+# Lines above the article searched for its date, nearest first (the header of a
+# full-page dump often goes with the page chrome): 6 -> 40 lines took the date
+# accuracy on the dev dumps from 0.682 to 0.720.
+_DATE_WINDOW = 40
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
@@ -211,7 +215,13 @@ def extract_metadata(
                 date = found[0].iso
                 break
     if date is None:
-        for ln in (*preceding, *kept[:60]):
+        # The nearest date above the article (its header was cut with the page chrome),
+        # then the first one in it.
+        above: Sequence[Line] = preceding
+        if kept and page_lines:
+            start = kept[0].start
+            above = [ln for ln in page_lines if ln.end <= start][-_DATE_WINDOW:]
+        for ln in (*reversed(above), *kept[:60]):
             found = find_dates(ln.text) if _DIGIT.search(ln.text) else []
             if found:
                 date = found[0].iso
