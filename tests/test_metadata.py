@@ -82,7 +82,7 @@ def test_stamp_opening_with_a_weekday_leaves_the_body() -> None:
 def test_a_word_like_a_weekday_is_not_a_stamp() -> None:
     text = f"Sunday school reopened on 3 May 2024.\n\n{PROSE}"
     res = meta(text)
-    assert [ln.text for ln in res.kept][0].startswith("Sunday school")
+    assert res.kept[0].text.startswith("Sunday school")
 
 
 def test_date_in_the_cut_header_is_found_nearest_first() -> None:
