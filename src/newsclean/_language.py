@@ -65,12 +65,13 @@ def detect_language_fast(text: str) -> str | None:
     'zh'
     """
     sample = language_sample(text)
-    letters = len(_LETTERS.findall(sample))
+    letters = sum(map(len, _WORDS.findall(sample)))
     if letters < _MIN_LETTERS:
         return None
-    for pattern, code, share in _SCRIPTS:
-        if len(pattern.findall(sample)) >= share * letters:
-            return code
+    if _NON_LATIN_LETTER.search(sample) is not None:  # else no script below can count
+        for pattern, code, share in _SCRIPTS:
+            if len(pattern.findall(sample)) >= share * letters:
+                return code
     index = _word_index()
     scores: dict[str, float] = {}
     hits = 0
@@ -88,6 +89,7 @@ def detect_language_fast(text: str) -> str | None:
 
 _MIN_LETTERS = 20
 _LETTERS = regex.compile(r"\p{L}")
+_NON_LATIN_LETTER = regex.compile(r"[\p{L}--\p{Latin}]", regex.VERSION1)
 
 
 @lru_cache(maxsize=1)
