@@ -270,6 +270,8 @@ def _repeats(kept: Sequence[Line], idx: int) -> list[int]:
     title = "".join(kept[idx].text.split())
     out = []
     for j in range(idx + 1, len(kept)):
+        if kept[j].text[:1] != title[:1]:  # lines are stripped: a cheap exact pre-test
+            continue
         text = "".join(kept[j].text.split())
         if text.startswith(title) and _CAPTION_TAIL.match(text[len(title) :]):
             out.append(j)
