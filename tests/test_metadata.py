@@ -95,3 +95,24 @@ def test_date_in_the_cut_header_is_found_nearest_first() -> None:
     res = extract_metadata(body, page_lines=page)
     assert res.metadata.date == "2012-08-09"
     assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_byline_with_a_posting_date_gives_author_and_date() -> None:
+    res = meta(f"Budget passes\n\nPosted by Ann Lee on August 9, 2012 at 1:15 pm\n\n{PROSE}")
+    assert res.metadata.author == "Ann Lee"
+    assert res.metadata.date == "2012-08-09T13:15"
+    assert [ln.text for ln in res.kept] == [PROSE]
+
+
+def test_by_a_weekday_in_prose_is_not_a_byline() -> None:
+    text = "By Monday at 5 pm the roads will close."
+    res = meta(f"{text}\n\n{PROSE}")
+    assert res.metadata.author is None
+    assert res.kept[0].text == text
+
+
+def test_byline_signing_off_the_article_gives_the_author_and_stays() -> None:
+    body = "\n\n".join([PROSE] * 4)
+    res = meta(f"{body}\n\nPosted by John Halamka at 4:02 PM")
+    assert res.metadata.author == "John Halamka"
+    assert res.kept[-1].text == "Posted by John Halamka at 4:02 PM"

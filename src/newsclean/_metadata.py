@@ -34,10 +34,19 @@ from ._segment import Line
 
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
+_NAME = (
+    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de"
+    r"|von|der|la|le|da|dos|del)){0,6})"
+)
+# What may follow the name on a byline: a separator and a little more, or the date
+# or time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM").
+_BYLINE_REST = (
+    r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80}"
+    r"|\s(?i:on|at|posted|published|updated)\s(?=[^.!?]{0,40}\d)[^.!?]{0,80}(?i:[ap]\.m\.)?)?)$"
+)
 _BYLINE = regex.compile(
-    r"^(?i:by|von|par|por|de|di|door|av|автор[:：]?|作者[:：]?|written by|author[:：]?|text[:：]?)\s+"
-    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de|von|der|la|le|da|dos|del)){0,6})"
-    r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80})?)$",
+    r"^(?i:(?:posted|written|reported|words|story|text|photos?|video)\s+by|by|von|par|por|de|di|door"
+    r"|av|автор|作者|author|text)[:：]?\s+" + _NAME + _BYLINE_REST,
     regex.VERSION1,
 )
 _SOURCE_LINE = regex.compile(
@@ -91,10 +100,10 @@ def is_prose(text: str) -> bool:
     )
 
 
-# Lines above the article searched for its date, nearest first (the header of a
-# full-page dump often goes with the page chrome): 6 -> 40 lines took the date
-# accuracy on the dev dumps from 0.682 to 0.720.
-_DATE_WINDOW = 40
+# Lines above the article searched for its date and byline, nearest first (the
+# header of a full-page dump often goes with the page chrome): 6 -> 40 lines took
+# the date accuracy on the dev dumps from 0.682 to 0.720.
+_HEADER_WINDOW = 40
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
@@ -197,6 +206,9 @@ def extract_metadata(
             m = _BYLINE.match(ln.text)
             if m is not None and _words(ln.text) <= 14:
                 author = author or m.group("name").strip()
+                if date is None:  # "By Ann Lee on Aug 9, 2012": the line leaves, its date stays
+                    found = find_dates(m.group("rest"))
+                    date = found[0].iso if found else None
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
                 continue
@@ -214,13 +226,22 @@ def extract_metadata(
             if found and (is_prose(ln.text) or ln is kept[0]):
                 date = found[0].iso
                 break
+    # The article's header is often cut with the page chrome in a full-page dump:
+    # look there (nearest first) for what the kept lines did not give.
+    above: Sequence[Line] = preceding
+    if kept and page_lines:
+        start = kept[0].start
+        above = [ln for ln in page_lines if ln.end <= start][-_HEADER_WINDOW:]
+    if author is None:
+        # A byline above the article, at its top, or signing it off at the end; these
+        # lines are not header lines here, so they stay where they are.
+        for ln in (*reversed(above), *kept[:20], *kept[-10:]):
+            m = _BYLINE.match(ln.text)
+            if m is not None and _words(ln.text) <= 14:
+                author = m.group("name").strip()
+                break
     if date is None:
-        # The nearest date above the article (its header was cut with the page chrome),
-        # then the first one in it.
-        above: Sequence[Line] = preceding
-        if kept and page_lines:
-            start = kept[0].start
-            above = [ln for ln in page_lines if ln.end <= start][-_DATE_WINDOW:]
+        # The nearest date above the article, then the first one in it.
         for ln in (*reversed(above), *kept[:60]):
             found = find_dates(ln.text) if _DIGIT.search(ln.text) else []
             if found:
