@@ -116,3 +116,12 @@ def test_byline_signing_off_the_article_gives_the_author_and_stays() -> None:
     res = meta(f"{body}\n\nPosted by John Halamka at 4:02 PM")
     assert res.metadata.author == "John Halamka"
     assert res.kept[-1].text == "Posted by John Halamka at 4:02 PM"
+
+
+def test_headline_repeating_the_page_title_beats_a_site_name() -> None:
+    res = meta(
+        "Being Honest In Exit Interviews Is Pointless - Slashdot\n\nSlashdot Media\n\n"
+        f"Being Honest In Exit Interviews Is Pointless 545\n\nPosted by samzenpus\n\n{PROSE}"
+    )
+    assert res.metadata.title == "Being Honest In Exit Interviews Is Pointless 545"
+    assert res.metadata.source == "Slashdot"

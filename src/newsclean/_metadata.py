@@ -260,7 +260,18 @@ def extract_metadata(
     if title is None:
         # The headline of a full-page dump is often cut with the page chrome above
         # the article: take the nearest headline-like line there (already out of the body).
-        for ln in reversed(preceding):
+        # The nearest line there that repeats the page's <title>, else the nearest
+        # headline-like line just above.
+        page_words = page_title_words(page_lines)
+        for ln in reversed(above):
+            if (
+                _words(ln.text) >= 4
+                and _in_page_title(ln.text, page_words)
+                and _headline_like(ln.text)
+            ):
+                title = ln.text
+                break
+        for ln in reversed(preceding if title is None else ()):
             if _headline_like(ln.text) and _words(ln.text) >= 4 and _BYLINE.match(ln.text) is None:
                 title = ln.text
                 break
@@ -332,6 +343,36 @@ def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[
     return best
 
 
+def page_title_words(page_lines: Sequence[Line]) -> frozenset[str]:
+    """The words of the page's first line, which a text dump of a page starts with
+    when the scraper kept the ``<title>`` (empty when that line is too long to be one).
+    """
+    if not page_lines or len(page_lines[0].text) > 300:
+        return frozenset()
+    return frozenset(_WORD.findall(page_lines[0].text.casefold()))
+
+
+def _in_page_title(text: str, page_words: frozenset[str]) -> bool:
+    """At least four words (a site name is in the title line too), and 80% of them in
+    the page title ("Headline 524" in "Headline - Slashdot" is; "Scott H Young" in
+    "Headline « Scott H Young" is not)."""
+    if not page_words:
+        return False
+    words = _WORD.findall(text.casefold())
+    return len(words) >= 4 and sum(w in page_words for w in words) >= 0.8 * len(words)
+
+
+def _site_in_page_title(page_lines: Sequence[Line], title: str) -> str:
+    """The part of the page's title line that is not the headline ("Slashdot" in
+    "Headline - Slashdot"): a short segment sharing no word with the headline."""
+    words = set(_WORD.findall(title.casefold()))
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_lines[0].text)]
+    rest = [
+        p for p in parts if p and _words(p) <= 5 and not words & set(_WORD.findall(p.casefold()))
+    ]
+    return rest[-1] if len(parts) > 1 and rest else ""
+
+
 def _find_title(
     kept: list[Line],
     page_lines: Sequence[Line],
@@ -357,11 +398,26 @@ def _find_title(
     else:
         title = None
     if idx is None:
-        # The first headline-like line of four words or more; a shorter one (a site
-        # name, a section) only when there is nothing longer.
-        # A headline repeated below (an image caption) beats all others.
+        # Else the first headline-like line of four words or more; a shorter one (a
+        # site name, a section) only when there is nothing longer.
         candidates = [i for i, ln in enumerate(header) if _headline_like(ln.text)]
+        # A headline repeated below (an image caption) beats all others, then a line
+        # whose words are (nearly) all in the page's <title> line.
         idx = next((i for i in candidates if _repeats(kept, i)), None)
+        if idx is None:
+            page_words = page_title_words(page_lines)
+            first = page_lines[0].start if page_lines else -1
+            idx = next(
+                (
+                    i
+                    for i in candidates
+                    if header[i].start != first and _in_page_title(header[i].text, page_words)
+                ),
+                None,
+            )
+            if idx is not None:
+                from_page = (header[idx].text, _site_in_page_title(page_lines, header[idx].text))
+                site = site or from_page[1] or None
         if idx is None:
             idx = next((i for i in candidates if _words(header[i].text) >= 4), None)
         if idx is None and candidates:
