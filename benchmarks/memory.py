@@ -1,0 +1,79 @@
+"""Peak memory of one worker: clean() streamed over the whole dev set, in a fresh process.
+
+    python benchmarks/memory.py [--shared ../shared] [--limit N]
+
+Each input kind (the text dumps, and the raw HTML) runs in its own subprocess so
+one does not inherit the other's heap. Documents are read one at a time from the
+gzip file, so the figure is what a batch worker holds: interpreter, imports, word
+lists and the largest document's working set. RSS is printed after 10%, 50% and
+100% of the documents: a steady value means no cache grows with the input.
+Target (issue #6): peak RSS <= 150 MB per worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker(path: str, field: str, limit: int | None) -> None:
+    from newsclean import clean
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        total = sum(1 for _ in f)
+    total = min(total, limit or total)
+    marks = {max(1, total // 10): "10%", max(1, total // 2): "50%", total: "100%"}
+    start = rss_mb()
+    seen: list[str] = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            record = json.loads(line)
+            text = record["inputs"]["html_text"] if field == "html_text" else record["html"]
+            clean(text)
+            if n in marks:
+                seen.append(f"{marks[n]} {rss_mb():.0f} MB")
+            if n >= total:
+                break
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{field:9s} {total:5d} docs  start {start:.0f} MB  "
+        + "  ".join(seen)
+        + f"  peak {peak:.0f} MB"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        worker(args.worker[0], args.worker[1], args.limit)
+        return
+    evals = Path(args.shared) / "eval"
+    for path, field in (
+        (evals / "dev.jsonl.gz", "html_text"),
+        (evals / "dev.html.jsonl.gz", "html"),
+    ):
+        cmd = [sys.executable, __file__, "--worker", str(path), field]
+        if args.limit:
+            cmd += ["--limit", str(args.limit)]
+        subprocess.run(cmd, check=True)
+
+
+if __name__ == "__main__":
+    main()
