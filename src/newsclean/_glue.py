@@ -7,32 +7,56 @@ re-inserts exactly one space.  It only ever *inserts* whitespace.
 
 Design
 ------
-* A cheap pass over the *distinct* whitespace tokens of the text skips every token
-  that is a known word (plain ``set``/``dict`` look-ups); only the few remaining
-  candidates get the expensive checks.
+* A cheap pass over the *distinct* whitespace tokens of the text: one set difference
+  drops every frequent safe word (and its capitalised form), a strip and a look-up
+  drop known words between punctuation; only the few remaining candidates get the
+  expensive checks.
 * Evidence instead of guesses: word frequencies from :mod:`wordfreq` (per language),
   the token's repetitions in the same document (names and brands repeat), whether the
-  split form also occurs in the document, and the structure of the token (URL,
-  e-mail, handle, hashtag, file name, code identifier, ALLCAPS, initials, decimals,
-  domains are never split).
+  split form or its parts also occur in the document, and the structure of the token
+  (URL, e-mail, handle, hashtag, file name, code identifier, ALLCAPS, initials,
+  decimals, domains are never split).  In-document evidence is asked for on demand
+  (``_Doc``), never computed up front.
 * English gets every rule.  Other languages with a wordfreq dictionary only get the
   sentence-boundary rule with dictionary evidence on both sides; compounds are never
   split there.  Languages without a dictionary and scripts written without spaces
   pass through untouched.
+* ``find_glue_splits`` runs to a fixpoint (splits that only show once others are
+  made); later rounds look only at the new pieces and at tokens whose decision
+  rested on document evidence that changed.
 
-The vocabularies are loaded once per process through :func:`functools.lru_cache`.
-They are immutable (``MappingProxyType`` / ``frozenset``) and results never depend on
-call order, so this is read-only caching, not mutable module state.
+Vocabularies (compact, loaded once per process through :func:`functools.lru_cache`)
+--------------------------------------------------------------------------------------
+* English: ``data/glue_en.bin.gz``, built from wordfreq by
+  ``tools/build_glue_vocab.py``: the words of Zipf >= 2.0 (every word-part rule needs
+  that much) as a ``dict`` sharing one float per wordfreq band, and the rarer words
+  (only ever looked up as a whole token) as a sorted table of 64-bit keys (52-bit
+  hash, "safe" flag, band).  About 18 MB in memory, loaded in well under 0.1 s.
+* Other languages: read from wordfreq's own list, streamed band by band down to
+  Zipf 2.5 (what the sentence rule can use) into the same kind of hashed table; a
+  few MB at most.
+
+All of it is immutable after loading (never changed; ``frozenset``, read-only
+``memoryview``) and results never depend on call order, so this is read-only
+caching, not mutable module state.
 """
 
 from __future__ import annotations
 
+import array
 import bisect
+import collections
 import functools
+import gzip
+import itertools
+import json
 import math
 import re
+import struct
+import sys
 import types
-from collections.abc import Mapping
+import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["GlueSplit", "find_glue_splits", "unglue"]
@@ -72,6 +96,7 @@ _CLOSERS = frozenset("”’»)]")
 _OPENERS = frozenset("“‘«([")
 _STRAIGHT_QUOTES = frozenset("\"'")
 _VETO_CHARS = frozenset("@_\\={}<>|~^`#$&+/")
+_VETO = re.compile("[" + re.escape("".join(sorted(_VETO_CHARS))) + "]")
 
 # Country-code and common generic top-level domains: "News.Az", "Example.Com".
 _TLDS = frozenset(
@@ -467,6 +492,41 @@ _TITLE_STARTERS = frozenset(
     ]
 )
 
+# Words that typically start a line after a heading, byline or label ("ProspectsBy",
+# "WastelandThe"); not "This", "Them", "Up", "In" ... that end UI labels and brands
+# ("BlogThis", "SignUp", "LogIn").
+_LINE_STARTERS = frozenset(
+    [
+        "by",
+        "the",
+        "if",
+        "with",
+        "at",
+        "and",
+        "how",
+        "what",
+        "when",
+        "where",
+        "why",
+        "who",
+        "as",
+        "for",
+        "from",
+        "after",
+        "but",
+        "so",
+        "there",
+        "we",
+        "you",
+        "he",
+        "she",
+        "i",
+    ]
+)
+
+# Contracted line starters: the camel-case head is cut at the apostrophe.
+_CONTRACTED = frozenset(["what", "we", "let", "it", "that", "there", "here", "i", "you"])
+
 # Function words that are also word-forming prefixes ("inhumility", "outgrow").
 _PREFIX_LIKE = frozenset(["in", "a", "an", "be", "on", "out", "over", "under", "up"])
 
@@ -663,7 +723,7 @@ _SUFFIXES = (
 )
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_PUNCT_RUN = re.compile(r"(?<=[\w)\]%])[.!?:;]+")
+_PUNCT_RUN = re.compile(r"(?<=[\w)\]%])[”’]?[.!?:;]+")  # also after a closing quote
 _URLISH = re.compile(
     r"(?i)(?:mailto:|//|www\.|\.(?:com|org|net|gov|edu|html?|php|aspx?|pdf|jpe?g"
     r"|png|gif|py|js|json|xml|txt|docx?|xlsx?|csv|zip|exe|mp[34])(?:$|\W))"
@@ -673,31 +733,97 @@ _DOTTED_CODE = re.compile(r"[^\W\d_]\.[a-zà-ÿ]|\(\)|\((?:at|dot)\)")
 
 # --------------------------------------------------------------------------- models
 
+# Zipf value of wordfreq's centibel band ``i`` (computed exactly as ``math.log10`` of
+# ``wordfreq.cB_to_freq(-i)`` + 9, so thresholds compare as with wordfreq's own floats).
+_LEVELS: tuple[float, ...] = tuple(math.log10(10 ** (-i / 100)) + 9.0 for i in range(1024))
+# English: bands with Zipf >= 2.0 are kept as a dict (every word-part rule needs >= 2.0);
+# rarer words are only ever looked up as a whole token and live in a packed hash table.
+_FREQUENT_BAND = 700
+# Other languages: only the sentence rule runs, and it needs Zipf >= 2.5 on both sides.
+_SENTENCE_BAND = 650
+_MAGIC = b"NCGLUE1\n"
+_DATA_EN = "glue_en.bin.gz"
+_LOOKUP_SHAPE = re.compile(r"(?:[^\W\d_]|')+")
+
+
+def _word_hash(word: str) -> int:
+    """A 52-bit hash of ``word`` that is the same in every process (unlike ``hash``)."""
+    b = word.encode("utf-8", "surrogatepass")
+    return (zlib.crc32(b) << 20) ^ zlib.crc32(b[::-1])
+
+
+_DIR_SHIFT = 47  # keys are < 2**63: 2**16 directory buckets
+
+
+class _Packed:
+    """Sorted 64-bit keys ``hash52 << 11 | safe << 10 | band``: ~8 bytes per word.
+
+    A directory of where each 2**47-wide key range starts makes a look-up one hash and
+    a search among a handful of keys.  Words are stored lower case only.
+    """
+
+    __slots__ = ("_dir", "_keys")
+
+    def __init__(self, keys: Sequence[int]) -> None:
+        self._keys = keys
+        counts = array.array("I", bytes(4 * ((1 << (63 - _DIR_SHIFT)) + 1)))
+        for k in keys:
+            counts[(k >> _DIR_SHIFT) + 1] += 1
+        self._dir = array.array("I", itertools.accumulate(counts))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, word: str) -> int:
+        """``safe << 10 | band`` of ``word``, or -1 when it is not in the table."""
+        h = _word_hash(word)
+        key = h << 11
+        b = key >> _DIR_SHIFT
+        d = self._dir
+        hi = d[b + 1]
+        keys = self._keys
+        j = bisect.bisect_left(keys, key, d[b], hi)
+        if j < hi:
+            k = keys[j]
+            if k >> 11 == h:
+                return int(k & 0x7FF)
+        return -1
+
 
 @dataclass(frozen=True, slots=True)
 class _Model:
     lang: str
-    vocab: Mapping[str, float]  # word (lower case, ASCII apostrophe) -> Zipf frequency
+    # frequent words (lower case, ASCII apostrophe) -> Zipf; a plain dict for speed,
+    # never changed after loading
+    vocab: Mapping[str, float]
+    rare: _Packed  # the other words the rules may look up as a whole (see _lookup)
     function_words: frozenset[str]
     two_letter: frozenset[str]  # two-letter words allowed as a part of a split
     full: bool  # all rules (English) or only the sentence rule
-    safe: frozenset[str]  # alphabetic words frequent enough never to be glue
+    # frequent words never to be split, and their capitalised forms if Zipf >= 3.0 (all
+    # safe words: see _is_safe)
+    safe: frozenset[str]
 
 
-def _fw_pair(word: str, z: float, vocab: Mapping[str, float], fw: frozenset[str]) -> bool:
-    """Could ``word`` be read as two glued words, one of them a function word?
+def _lookup(model: _Model, low: str) -> float:
+    """Zipf frequency of the normalised word ``low`` (0.0 when unknown), over both tiers."""
+    z = model.vocab.get(low)
+    if z is not None:
+        return z
+    if model.full and low.lower() != low:
+        return 0.0  # the English rare tier holds lower-case words only
+    found = model.rare.find(low)
+    return _LEVELS[found & 0x3FF] if found >= 0 else 0.0
 
-    Words for which this is False are never split, so they skip all further checks.
-    """
-    n = len(word)
-    for i in range(1, min(n, 8)):
-        a, b = word[:i], word[i:]
-        if a in fw and vocab.get(b, 0.0) >= 3.0:
-            return True
-        a, b = word[: n - i], word[n - i :]
-        if b in fw and vocab.get(a, 0.0) >= 3.0:
-            return True
-    return False
+
+def _is_safe(model: _Model, low: str) -> bool:
+    """Is ``low`` a word never to be split (frequent, or rare but not function-word glue)?"""
+    if low in model.safe:
+        return True
+    if not model.full:
+        return low.isalpha() and _lookup(model, low) >= 3.0
+    # the rare tier holds lower-case words only (tools/build_glue_vocab.py)
+    return low not in model.vocab and low.lower() == low and model.rare.find(low) >= 0x400
 
 
 @functools.lru_cache(maxsize=64)
@@ -706,44 +832,110 @@ def _load_model(lang: str) -> _Model | None:
     if lang in _NO_SPACE_LANGS:
         return None
     try:
-        import wordfreq
-
-        if lang not in wordfreq.available_languages():
-            return None
-        freqs = wordfreq.get_frequency_dict(lang)
-        top = wordfreq.top_n_list(lang, 150)
-        top3000 = wordfreq.top_n_list(lang, 3000)
+        if lang == "en":
+            return _load_english()
+        return _load_sentence_model(lang)
     except Exception:  # no dictionary for this language
         return None
-    if not freqs:
+
+
+def _load_english() -> _Model:
+    """English: the package-data file built by tools/build_glue_vocab.py from wordfreq."""
+    from importlib import resources
+
+    with (
+        resources.files("newsclean").joinpath(f"data/{_DATA_EN}").open("rb") as fz,
+        gzip.GzipFile(fileobj=fz) as f,
+    ):
+        if f.read(len(_MAGIC)) != _MAGIC:
+            raise ValueError(f"{_DATA_EN}: not a glue vocabulary")
+        header = json.loads(f.read(struct.unpack("<I", f.read(4))[0]))
+        text = f.read(struct.unpack("<I", f.read(4))[0]).decode("utf-8")
+        keys = f.read(struct.unpack("<I", f.read(4))[0] * 8)
+    vocab: dict[str, float] = {}
+    safe: list[str] = []
+    for line in text.splitlines():
+        band, safe_words, other_words = line.split("\t")
+        level = _LEVELS[int(band)]
+        if safe_words:
+            words = safe_words.split(" ")
+            vocab.update(dict.fromkeys(words, level))
+            safe.extend(words)
+        if other_words:
+            vocab.update(dict.fromkeys(other_words.split(" "), level))
+    del text
+    # Capitalised forms of frequent safe words ("The", "When") are dismissed by the same
+    # set difference as the words themselves (their lower-case form is safe anyway).
+    level3 = _LEVELS[600]
+    titles = [
+        t for w in safe if vocab[w] >= level3 and (t := w.capitalize()) != w and t.lower() == w
+    ]
+    if sys.byteorder == "big":  # pragma: no cover - the file is little-endian
+        swapped = array.array("q", keys)
+        swapped.byteswap()
+        keys = swapped.tobytes()
+    return _Model(
+        lang="en",
+        vocab=vocab,
+        rare=_Packed(memoryview(keys).cast("q")),
+        function_words=frozenset(header["function_words"]),
+        two_letter=frozenset(header["two_letter"]),
+        full=True,
+        safe=frozenset(safe + titles),
+    )
+
+
+def _wordfreq_file(lang: str) -> str | None:
+    """wordfreq's best list for ``lang`` (as ``wordfreq.available_languages()``)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    vocab = {w: math.log10(f) + 9.0 for w, f in freqs.items() if f > 0}
-    function_words = frozenset(
-        w for w in top if w.isalpha() and (len(w) > 1 or w in "ai") and w not in _CONTENT_WORDS
-    )
-    if lang == "en":
-        top_set = frozenset(function_words)
-        safe = frozenset(
-            w
-            for w, z in vocab.items()
-            if z >= 1.5
-            and w.replace("'", "").isalpha()
-            and (z >= 3.5 or not _fw_pair(w, z, vocab, top_set))
-        )
-    else:  # only the sentence rule runs: a plain frequency cut-off is enough
-        safe = frozenset(w for w, z in vocab.items() if z >= 3.0 and w.isalpha())
-    two = frozenset(
-        w
-        for w in top3000
-        if len(w) == 2 and w.isalpha() and vocab.get(w, 0.0) >= 5.0 and w not in _PREFIXES
-    )
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    for name in (f"large_{lang}.msgpack.gz", f"small_{lang}.msgpack.gz"):
+        if (data / name).is_file():
+            return str(data / name)
+    return None
+
+
+def _load_sentence_model(lang: str) -> _Model | None:
+    """Other languages: only the words the sentence rule can use, hashed (Zipf >= 2.5).
+
+    The wordfreq list is streamed band by band and only read down to Zipf 2.5, so no
+    full list is ever held in memory.
+    """
+    path = _wordfreq_file(lang)
+    if path is None:
+        return None
+    import importlib
+
+    msgpack = importlib.import_module("msgpack")  # wordfreq's own reader; no type stubs
+    keys: list[int] = []
+    shape = _LOOKUP_SHAPE
+    with gzip.open(path, "rb") as f:
+        unpacker = msgpack.Unpacker(f, raw=False)
+        n = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            return None
+        for i in range(min(n - 1, _SENTENCE_BAND + 1)):
+            bucket = unpacker.unpack()
+            keys.extend(_word_hash(w) << 11 | i for w in bucket if shape.fullmatch(w))
+    if not keys:
+        return None
+    keys.sort()
+    packed = array.array("q", keys)
+    del keys
     return _Model(
         lang=lang,
-        vocab=types.MappingProxyType(vocab),
-        function_words=function_words,
-        two_letter=two,
-        full=lang == "en",
-        safe=safe,
+        vocab={},
+        rare=_Packed(memoryview(packed.tobytes()).cast("q")),
+        function_words=frozenset(),
+        two_letter=frozenset(),
+        full=False,
+        safe=frozenset(),
     )
 
 
@@ -994,7 +1186,7 @@ def _norm(word: str) -> str:
 
 
 def _zipf(model: _Model, word: str) -> float:
-    return model.vocab.get(_norm(word), 0.0)
+    return _lookup(model, _norm(word))
 
 
 def _is_derived(model: _Model, low: str) -> bool:
@@ -1064,8 +1256,12 @@ def _known_glued(za: float, zb: float, zwhole: float, a_fw: bool, b_fw: bool, ti
     return margin >= 2.5 and zwhole < 3.0
 
 
-def _split3(model: _Model, low: str) -> tuple[int, int] | None:
-    """Two cuts for an unknown word made of three glued words ("sothatpeople")."""
+def _split3(model: _Model, low: str, prose: bool = False) -> tuple[int, int] | None:
+    """Two cuts for an unknown word made of three glued words ("sothatpeople").
+
+    ``prose``: the word sits inside running text (``_Doc.in_prose``), so one function
+    word at an end of two frequent words is enough ("moving|back|into").
+    """
     vocab = model.vocab
     fw = model.function_words
     best: tuple[float, int, int] | None = None
@@ -1089,7 +1285,18 @@ def _split3(model: _Model, low: str) -> tuple[int, int] | None:
                 continue
             if any(p not in fw and (len(p) < 4 or z < 3.3) for p, z in parts):
                 continue
-            if b not in fw and (a not in fw or c not in fw or a in _PREFIX_LIKE):
+            if b not in fw and not (
+                (a in fw and c in fw and a not in _PREFIX_LIKE)
+                or (  # "the|description|points" (not "the|selling|valley", a name)
+                    prose
+                    and a in fw
+                    and a not in _PREFIX_LIKE
+                    and min(zb, zc) >= 4.0
+                    and len(b) >= 5
+                    and _is_inflected(model, c)
+                )
+                or (prose and c in fw and min(za, zb) >= 4.0 and len(a) >= 4 and len(b) >= 4)
+            ):
                 continue  # "on|thor|stand", "over|billing|for": no function word inside
             if a in _PREFIXES:
                 continue
@@ -1103,37 +1310,173 @@ def _split3(model: _Model, low: str) -> tuple[int, int] | None:
 
 _WORD = re.compile(r"[^\W\d_]+")
 
+_Query = tuple[str, str, int, int]  # (kind, argument, index, answer)
+# a lower-case word and one space right before (same line, no comma: not a list)
+_PROSE_BEFORE = re.compile(r"(?<![^\s(“\"])([a-z]+) \Z")
+# then a space and a lower-case word, or sentence punctuation and a space / the end
+_PROSE_AFTER = re.compile(r" [a-z]|[.,;:!?](?:\s|\Z)")
+
+
+def _is_word_char(c: str) -> bool:
+    """Is ``c`` a letter of a word as ``_WORD`` reads it (alphanumeric, not a digit)?"""
+    return c.isalnum() and not c.isdecimal()
+
 
 class _Doc:
-    """The text plus word counts built lazily, only when a candidate needs evidence."""
+    """In-document evidence, answered on demand (no word counts built up front).
 
-    __slots__ = ("_exact", "text")
+    Every answer is remembered, and while ``log`` is a list each question and its
+    answer are appended to it: a token's decision depends on the document only through
+    those answers, so the fixpoint can reuse it when they are unchanged.
+    """
+
+    __slots__ = ("_lower", "_memo", "_scans", "_words", "log", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._exact: dict[str, int] | None = None
+        self._memo: dict[tuple[str, str, int], int] = {}
+        self.log: list[_Query] | None = None
+        self._words: dict[str, int] | None = None  # word counts, once asked often
+        self._scans = 0
+        self._lower: str | None = None
 
-    def _counts(self) -> dict[str, int]:
-        if self._exact is None:
-            counts: dict[str, int] = {}
-            for w in _WORD.findall(self.text):
-                counts[w] = counts.get(w, 0) + 1
-            self._exact = counts
-        return self._exact
+    def _ask(self, kind: str, arg: str, i: int = 0) -> int:
+        key = (kind, arg, i)
+        memo = self._memo
+        if key in memo:
+            answer = memo[key]
+        else:
+            answer = memo[key] = self._answer(kind, arg, i)
+        if self.log is not None:
+            self.log.append((kind, arg, i, answer))
+        return answer
+
+    def same_answers(self, log: tuple[_Query, ...]) -> bool:
+        """Would this text answer the logged questions as before?"""
+        saved, self.log = self.log, None
+        try:
+            return all(self._ask(k, a, i) == ans for k, a, i, ans in log)
+        finally:
+            self.log = saved
+
+    def _answer(self, kind: str, arg: str, i: int) -> int:
+        text = self.text
+        if kind == "word":
+            return self._word_count(arg)
+        if kind == "count":
+            return self._count_forms(arg)
+        if kind == "prose":
+            return int(self._in_prose(arg))
+        if kind == "spaced":
+            return int(self._spaced(arg, i))
+        if kind == "sub":
+            return text.count(arg)
+        return int(arg in text)  # "in"
+
+    def _word_count(self, word: str) -> int:
+        """Occurrences of ``word`` as a whole ``_WORD`` run (exact case)."""
+        text = self.text
+        if not word or _WORD.fullmatch(word) is None:
+            return 0
+        if self._words is None and self._scans >= 24:
+            self._words = collections.Counter(_WORD.findall(text))
+        if self._words is not None:
+            return self._words.get(word, 0)
+        self._scans += 1
+        n = len(word)
+        n_text = len(text)
+        count = 0
+        k = text.find(word)
+        while k >= 0:
+            e = k + n
+            if (k == 0 or not _is_word_char(text[k - 1])) and (
+                e >= n_text or not _is_word_char(text[e])
+            ):
+                count += 1
+            k = text.find(word, k + 1)
+        return count
 
     def has(self, word: str) -> bool:
         """Does ``word`` occur as a word of its own (exact case)?"""
-        return word in self._counts()
+        return bool(self._ask("word", word))
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs as a word of its own, in any of its usual cases."""
-        counts = self._counts()
+        return self._ask("count", word)
+
+    def _count_forms(self, word: str) -> int:
         low = word.lower()
         forms = {word, low, low.capitalize(), word.upper()}
-        return sum(counts.get(f, 0) for f in forms)
+        n = len(word)
+        lowered = self._lowered()
+        if (
+            lowered is None
+            or any(len(f) != n or f.lower() != low for f in forms)
+            or _WORD.fullmatch(low) is None
+        ):
+            return sum(self._word_count(f) for f in forms)
+        # one scan of the lower-cased text instead of one per form
+        text = self.text
+        n_text = len(text)
+        count = 0
+        k = lowered.find(low)
+        while k >= 0:
+            e = k + n
+            if (
+                (k == 0 or not _is_word_char(text[k - 1]))
+                and (e >= n_text or not _is_word_char(text[e]))
+                and text[k:e] in forms
+            ):
+                count += 1
+            k = lowered.find(low, k + 1)
+        return count
+
+    def _lowered(self) -> str | None:
+        """The text in lower case if that keeps every offset (else None)."""
+        if self._lower is None:
+            low = self.text.lower()
+            self._lower = low if len(low) == len(self.text) else ""
+        return self._lower or None
+
+    def substring_count(self, s: str) -> int:
+        return self._ask("sub", s)
+
+    def in_prose(self, word: str) -> bool:
+        """Does every occurrence of ``word`` sit inside a sentence, after a lower-case word?
+
+        Glue in running text does; user names, tags and labels stand on a line of
+        their own, in comma lists, after "by"/"from" or before "says:".
+        """
+        return bool(self._ask("prose", word))
+
+    def _in_prose(self, word: str) -> bool:
+        text = self.text
+        n = len(word)
+        n_text = len(text)
+        found = False
+        k = text.find(word)
+        while k >= 0:
+            e = k + n
+            if (k == 0 or not _is_word_char(text[k - 1])) and (
+                e >= n_text or not _is_word_char(text[e])
+            ):
+                m = _PROSE_BEFORE.search(text, max(0, k - 30), k)
+                if m is None or m.group(1) in ("by", "from", "via", "says", "@"):
+                    return False
+                if _PROSE_AFTER.match(text, e) is None:
+                    return False
+                found = True
+            k = text.find(word, k + 1)
+        return found
+
+    def contains(self, s: str) -> bool:
+        return bool(self._ask("in", s))
 
     def spaced(self, run: str, i: int) -> bool:
         """Does the two-word reading of ``run`` (cut at ``i``) occur spaced in the text?"""
+        return bool(self._ask("spaced", run, i))
+
+    def _spaced(self, run: str, i: int) -> bool:
         text = self.text
         a, b = run[:i], run[i:]
         n_text = len(text)
@@ -1167,6 +1510,55 @@ def _contraction_split(model: _Model, run: str, low: str) -> tuple[int, str] | N
     return m.end(2), RULE_TITLE_LOWER if run[0].isupper() else RULE_LOWER_LOWER
 
 
+_ENDS_IN_CONTRACTION = re.compile(r"([^\W\d_]{4,})'(?:s|m|re|ve|d|ll|t)")
+
+
+def _word_then_contraction(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, str] | None:
+    """A word glued to a contraction or possessive: "maybeit's", "ofday's", "whatyou're".
+
+    The part before the apostrophe is judged as a plain glued run.
+    """
+    m = _ENDS_IN_CONTRACTION.fullmatch(low)
+    if m is None:
+        return None
+    stem = m.group(1)
+    if _lookup(model, low) > 0.0:
+        return None  # a known form
+    vocab = model.vocab
+    fw = model.function_words
+    for i in range(len(stem) - 1, 0, -1):  # a frequent contraction: "it|wasn't", "if|you'd"
+        a = stem[:i]
+        za = vocab.get(a, 0.0)
+        if vocab.get(low[i:], 0.0) >= 4.5 and (
+            a in fw or (len(a) >= 3 and _part_ok(model, a, za) and za >= 3.5)
+        ):
+            return i, RULE_LOWER_LOWER
+    if _lookup(model, stem) > 0.0:
+        return None  # "someone's": a known word
+    found = _best_split(model, stem)
+    if found is None:
+        return None
+    return _judge_split(model, run[: len(stem)], stem, 0.0, found, doc)
+
+
+def _is_inflected(model: _Model, word: str) -> bool:
+    """Does ``word`` end in an inflection of a known stem ("surrounding", "economists")?
+
+    Such a word rarely starts a solid compound, so glue after it needs less evidence.
+    """
+    vocab = model.vocab
+    for suf in ("ing", "ed", "ly", "es", "s"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[: -len(suf)]
+            if stem.endswith(suf[0]) and suf == "s":
+                return False  # "glass", "boss"
+            if vocab.get(stem, 0.0) >= 3.0:
+                return True
+            if suf in ("ing", "ed") and vocab.get(stem + "e", 0.0) >= 3.0:
+                return True
+    return False
+
+
 def _is_typo(model: _Model, low: str) -> bool:
     """Is ``low`` one wrong letter away from a frequent word ("somethink")?"""
     if len(low) < 6:
@@ -1180,46 +1572,99 @@ def _is_typo(model: _Model, low: str) -> bool:
     return False
 
 
-def _split_plain_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | None:
-    """lower+lower / Title+lower split of a letter run without inner capitals."""
-    low = _norm(run)
-    if len(low) < 3:
-        return None
+_NOT_YET: tuple[int, float, float] = (-1, 0.0, 0.0)
+
+
+def _split_plain_run(
+    model: _Model, run: str, low: str, zwhole: float, doc: _Doc
+) -> tuple[tuple[int, str] | None, tuple[int, float, float] | None]:
+    """lower+lower / Title+lower split of a letter run without inner capitals.
+
+    Returns the cut (or None) and the best two-word split if it was computed
+    (``_NOT_YET`` otherwise).
+    """
     title = run[0].isupper()
-    zwhole = model.vocab.get(low, 0.0)
-    if title and run[0] == "I" and run[1:] in model.safe and run[1] not in "nst":
+    if (
+        title
+        and run[0] == "I"
+        and run[1:] in model.safe
+        # "Inever", "Istill" (but not "Itunes", "Instore", "Itouch"): n/s/t start many
+        # names and brands, so only with a very frequent word after the "I"
+        and (run[1] not in "nst" or (zwhole < 2.0 and model.vocab.get(run[1:], 0.0) >= 5.1))
+    ):
         # "Ihad", "Istarted": the pronoun glued to a verb-like word.
         zr = model.vocab.get(run[1:], 0.0)
         if zr >= 4.3 and zwhole < 2.5 and len(run) >= 4:
-            return 1, RULE_TITLE_LOWER
+            return (1, RULE_TITLE_LOWER), _NOT_YET
     if "'" in low:
-        return _contraction_split(model, run, low)
+        cut = _contraction_split(model, run, low)
+        if cut is None and run.islower():
+            cut = _word_then_contraction(model, run, low, doc)
+        return cut, _NOT_YET
     found = _best_split(model, low)
     if found is None:
-        return None
+        return None, None
     if len(low) == 3:
         # "ata", "ofa", "toa": only two glued function words, in lower case
         fw = model.function_words
         i = found[0]
         if title or low[:i] not in fw or low[i:] not in fw:
-            return None
-    return _judge_split(model, run, low, zwhole, found, doc)
+            return None, found
+    return _judge_split(model, run, low, zwhole, found, doc), found
 
 
-def _split_plain_runs(model: _Model, run: str, doc: _Doc) -> tuple[tuple[int, str], ...]:
-    """Cuts for a letter run without inner capitals (two or three glued words)."""
-    one = _split_plain_run(model, run, doc)
+def _split_plain_runs(
+    model: _Model, run: str, doc: _Doc, zwhole: float = -1.0, word_follows: bool = False
+) -> tuple[tuple[int, str], ...]:
+    """Cuts for a letter run without inner capitals (two or three glued words).
+
+    ``zwhole`` is the run's Zipf frequency if the caller already looked it up;
+    ``word_follows``: the run ends its token (no punctuation after it).
+    """
+    low = _norm(run)
+    if len(low) < 3:
+        return ()
+    if zwhole < 0.0:
+        zwhole = _lookup(model, low)
+    one, found = _split_plain_run(model, run, low, zwhole, doc)
     if one is not None:
         return (one,)
-    low = _norm(run)
-    if len(low) < 7 or not run.islower() or model.vocab.get(low, 0.0) > 0.0:
+    if word_follows and zwhole == 0.0 and run[0].isupper() and run[1:].islower():
+        named = _name_fw_split(model, run, low, doc)
+        if named is not None:
+            return (named,)
+    if len(low) < 7 or not run.islower() or zwhole > 0.0:
         return ()
-    if _best_split(model, low) is not None or _is_derived(model, low):
+    if found is _NOT_YET:
+        found = _best_split(model, low)
+    if found is not None or _is_derived(model, low):
         return ()
     cuts = _split3(model, low)
+    if cuts is None and doc.in_prose(run):
+        cuts = _split3(model, low, prose=True)
     if cuts is None:
         return ()
     return ((cuts[0], RULE_LOWER_LOWER), (cuts[1], RULE_LOWER_LOWER))
+
+
+def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, str] | None:
+    """An unknown capitalised word = a name seen on its own in the text + a function word.
+
+    "Cadenceis", "Dublinto", "Caterpillarand": names are unknown to the dictionary, so
+    the two-word split cannot be scored; the evidence is the name itself elsewhere in
+    the text (exact case), the glued form occurring only once, and (checked by the
+    caller) no punctuation after the function word ("Bennetto," is a name).
+    """
+    fw = model.function_words
+    n = len(low)
+    for k in range(min(5, n - 4), 1, -1):
+        suffix = low[n - k :]
+        if suffix not in fw or (suffix in _PREFIX_LIKE and k < 3):
+            continue
+        left = run[: n - k]
+        if doc.count(run) == 1 and doc.has(left) and (k >= 3 or doc.count(left) >= 2):
+            return n - k, RULE_TITLE_LOWER
+    return None
 
 
 def _judge_split(
@@ -1252,7 +1697,6 @@ def _judge_split(
         ):
             return i, rule  # "upto" once, "up to" elsewhere in the same text
         return None
-    spaced = doc.spaced(run, i)
     if title:
         # Capitalised unknown words are mostly names: demand strong evidence.
         if a_fw or b_fw:
@@ -1262,14 +1706,14 @@ def _judge_split(
             if len(b) <= 2 and za < 4.5:
                 return None
             return i, rule
-        if spaced and min(za, zb) >= 3.0 and len(b) >= 3:
+        if min(za, zb) >= 3.0 and len(b) >= 3 and doc.spaced(run, i):
             return i, rule
         if len(a) >= 5 and len(b) >= 4 and min(za, zb) >= 4.0 and len(low) >= 10:
             if b in _COMPOUND_TAILS or _is_derived(model, low):
                 return None
             return i, rule
         return None
-    if spaced and min(za, zb) >= 2.5 and (a_fw or b_fw or min(len(a), len(b)) >= 3):
+    if min(za, zb) >= 2.5 and (a_fw or b_fw or min(len(a), len(b)) >= 3) and doc.spaced(run, i):
         return i, rule  # the same two words occur spaced elsewhere in the text
     if a_fw or b_fw:
         if a in _PREFIXES and not b_fw:
@@ -1294,25 +1738,37 @@ def _judge_split(
         return None
     if len(low) < 9 and min(za, zb) < 4.5:
         return None
-    if min(za, zb) < 4.5 and doc.count(a) == 0 and doc.count(b) == 0:
+    if (
+        min(za, zb) < 4.5
+        and not (len(a) >= 5 and zb >= 5.0 and _is_inflected(model, a))
+        and doc.count(a) == 0
+        and doc.count(b) == 0
+    ):
         return None  # rare words never seen on their own in the text: a compound or a typo
     return i, rule
 
 
-def _split_camel_run(model: _Model, run: str, text: str, count: int) -> tuple[int, str] | None:
+def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | None:
     """lower+Title / Title+Title split at the single lower->upper transition of a run."""
     humps = [i for i in range(1, len(run)) if run[i].isupper() and run[i - 1].islower()]
     if len(humps) != 1:
         return None  # camelCaseVariable, getElementById: code, not glue
     i = humps[0]
-    left, right = run[:i], run[i:]
-    if model.vocab.get(_norm(run), 0.0) > 0.0:
-        return None  # YouTube, LinkedIn: known as a whole
+    right = run[i:]
     head = re.split(r"['’]", right, maxsplit=1)[0]
+    zrun = _lookup(model, _norm(run))
+    if zrun > 0.0 and not (head == "I" and run[1:i].islower() and zrun < 3.0):
+        return None  # YouTube, LinkedIn: known as a whole (but "asI", "ifI" are glue)
     if not (_title_end(head, 0) == len(head) or head == "I"):
         return None  # macOS, BioNTech, SpaceX, PhD
-    if count >= 2:
+    cut = _camel_cut(model, run, i, head, doc)
+    if cut is not None and doc.substring_count(run) >= 2:
         return None  # repeated camel case: a name
+    return cut
+
+
+def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[int, str] | None:
+    left, right = run[:i], run[i:]
     lz = _zipf(model, left)
     rz = _zipf(model, head)
     left_low = _norm(left)
@@ -1331,8 +1787,17 @@ def _split_camel_run(model: _Model, run: str, text: str, count: int) -> tuple[in
     # Title+Title
     if not left[1:].islower() or left_low in _NAME_PREFIXES:
         return None
-    if f"{left} {right}" in text:
+    if doc.contains(f"{left} {right}"):
         return i, RULE_TITLE_TITLE
+    if (
+        (
+            (head == right and right_low in _LINE_STARTERS)
+            or (head != right and right_low in _CONTRACTED)  # "FutureWhat's", "AtWe’ve"
+        )
+        and len(left) >= 3
+        and (lz >= 3.0 or doc.has(left) or (len(left) >= 6 and right_low in ("the", "by")))
+    ):
+        return i, RULE_TITLE_TITLE  # "ProspectsBy", "StarrAt": a new line starts
     if lz < 3.5 or rz < 3.0 or right_low in _BRAND_PARTS or left_low in _BRAND_PARTS:
         return None
     if left_low in _TITLE_STARTERS and len(head) >= 3:
@@ -1351,7 +1816,7 @@ def _split_camel_run(model: _Model, run: str, text: str, count: int) -> tuple[in
 _Cut = tuple[int, str, int]  # (offset, rule, alternative offset if a straight quote closes)
 
 
-def _sentence_splits(model: _Model, core: str, text: str) -> list[_Cut]:
+def _sentence_splits(model: _Model, core: str, doc: _Doc) -> list[_Cut]:
     """Splits after sentence punctuation: "neighbor.South", "desperation.”The"."""
     out: list[_Cut] = []
     n = len(core)
@@ -1378,6 +1843,11 @@ def _sentence_splits(model: _Model, core: str, text: str) -> list[_Cut]:
         if not core[k].isupper():
             continue
         end = _title_end(core, k)
+        if end < 0 and model.full and last in ".!?" and k == m.end():
+            cut = _caps_after_sentence(model, core, m.start(), k, doc)
+            if cut:
+                out.append(_sentence_cut(core, j, q0, q1))
+                continue
         if end < 0:
             # a single capital is a word only as "I" / "A"
             if core[k] not in "IA" or (k + 1 < n and (core[k + 1].isalnum() or core[k + 1] == ".")):
@@ -1386,10 +1856,16 @@ def _sentence_splits(model: _Model, core: str, text: str) -> list[_Cut]:
         else:
             right = core[k:end]
         s = m.start()
-        b = s
+        if core[s] in "”’":  # 'tricks”.I’ve': the word is before the quote
+            if last not in ".!?":
+                continue
+            s += 1
+            punct = punct[1:]
+        b = s - 1 if core[s - 1] in "”’" else s
+        b0 = b
         while b > 0 and core[b - 1].isalpha():
             b -= 1
-        left = core[b:s]
+        left = core[b:b0]
         if last in ":;" and (
             end < 0
             or len(left) < 3
@@ -1405,7 +1881,7 @@ def _sentence_splits(model: _Model, core: str, text: str) -> list[_Cut]:
             if (
                 r_low in _TLDS
                 and len(r_low) <= 4
-                and model.vocab.get(r_low, 0.0) < 4.5
+                and _lookup(model, r_low) < 4.5
                 and (end >= n or not core[end].isalpha())
             ):
                 continue  # News.Az
@@ -1416,7 +1892,7 @@ def _sentence_splits(model: _Model, core: str, text: str) -> list[_Cut]:
                 continue
             if left[0].isupper() and len(left) <= 4:
                 continue  # St.Gallen, Nr.
-        if punct == "." and left and _zipf(model, right) < 5.0 and text.count(core) >= 2:
+        if punct == "." and left and _zipf(model, right) < 5.0 and doc.substring_count(core) >= 2:
             continue  # repeated dotted name
         if q1 - q0 == 2 and core[q0] == core[q0 + 1]:
             out.append((q0 + 1, RULE_SENTENCE, -1))  # '.""There': closing + opening
@@ -1427,9 +1903,68 @@ def _sentence_splits(model: _Model, core: str, text: str) -> list[_Cut]:
     return out
 
 
+def _sentence_cut(core: str, j: int, q0: int, q1: int) -> _Cut:
+    """Where to cut after sentence punctuation, given the straight quotes at q0:q1."""
+    if q1 - q0 == 2 and core[q0] == core[q0 + 1]:
+        return (q0 + 1, RULE_SENTENCE, -1)  # '.""There': closing + opening
+    if q1 > q0:
+        return (q0, RULE_SENTENCE, q1)  # straight quote: opening or closing
+    return (j, RULE_SENTENCE, -1)
+
+
+def _caps_after_sentence(model: _Model, core: str, s: int, k: int, doc: _Doc) -> bool:
+    """An all-caps word glued after a sentence end: "equipment.BMW", "here.NBC".
+
+    The word before is a known lower-case word and the capitals occur on their own
+    elsewhere in the text (so "file.PDF" or "e.g.US" do not qualify by themselves).
+    """
+    n = len(core)
+    e = k
+    while e < n and core[e].isupper():
+        e += 1
+    if e - k < 2 or (e < n and core[e].isalpha()):
+        return False
+    b = s
+    while b > 0 and core[b - 1].isalpha():
+        b -= 1
+    left = core[b:s]
+    caps = core[k:e]
+    if len(left) < 3 or not left.islower() or _zipf(model, left) < 3.0:
+        return False
+    return caps.lower() not in _TLDS and doc.has(caps)
+
+
+_LIST_ITEM = re.compile(r"(?<=[^\W\d_]{3}[.!?:])\d{1,2}[.)](?!\w)|(?<=[^\W_]\))[A-Z][a-z]")
+
+
+def _list_splits(model: _Model, tok: str) -> list[_Cut]:
+    """A lost line break before a list number or after a closing parenthesis.
+
+    "recall.8. Learning", "race.3) A world", "(dates)Field Mouse", "(AP)At least": the
+    word before the number is a known lower-case word; the word after ")" a known word.
+    """
+    out: list[_Cut] = []
+    for m in _LIST_ITEM.finditer(tok):
+        k = m.start()
+        if tok[k].isdigit():
+            b = k - 1
+            while b > 0 and tok[b - 1].isalpha():
+                b -= 1
+            left = tok[b : k - 1]
+            if left.islower() and _zipf(model, left) >= 3.0:
+                out.append((k, RULE_LINE, -1))
+        else:
+            end = _title_end(tok, k)
+            if end > 0 and _zipf(model, tok[k:end]) >= 3.0:
+                out.append((k, RULE_LINE, -1))
+    return out
+
+
 def _symbol_splits(core: str) -> list[_Cut]:
     """Curly quotes and bullets glued to a neighbouring word: ``boyd“Knock``."""
     out: list[_Cut] = []
+    if "“" not in core and "”" not in core:
+        return out
     n = len(core)
     for i in range(1, n - 1):
         c = core[i]
@@ -1447,6 +1982,7 @@ _CAPS_TITLE = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([A-Z][a-z]{2,})(?![^\W\d_])"
 _CAPS_LOWER = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([a-z]{2,})(?![^\W\d_])")
 _LOWER_CAPS = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z]{2,})(?![a-z])")
 _TITLE_TITLE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+)([A-Z][a-z]+)(?![^\W\d_])")
+_UPPER_AFTER_LETTER = re.compile(r"[A-Za-z][A-Z]")
 
 
 def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
@@ -1468,6 +2004,8 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
     m3 = _WORD_NUM.search(tok)
     if m3 is not None and vocab.get(m3.group(1), 0.0) >= 3.5 and len(m3.group(1)) >= 4:
         out.append((m3.end(), RULE_LINE, -1))  # "sugar1/2", "bitter½": recipe lines
+    if _UPPER_AFTER_LETTER.search(tok) is None:
+        return out  # none of the four patterns below can match
     for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
         for m4 in rx.finditer(tok):
             left, right = m4.group(1), m4.group(2)
@@ -1478,7 +2016,7 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
 
 def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _Doc) -> bool:
     """Both parts occur on their own in the text, the glued form only once."""
-    if _norm(run) in model.vocab or right.lower() in _SUFFIXES:
+    if _lookup(model, _norm(run)) > 0.0 or right.lower() in _SUFFIXES:
         return False
     if left.isupper() or right.isupper():
         short = left if left.isupper() else right
@@ -1492,9 +2030,9 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
     else:
         if _norm(left) in _NAME_PREFIXES or len(left) < 3 or len(right) < 2:
             return False
-        if not (doc.has(left) and doc.has(right)):
-            return False
         if min(vocab_z(model, left), vocab_z(model, right)) < 2.5:
+            return False
+        if not (doc.has(left) and doc.has(right)):
             return False
     return doc.count(run) == 1
 
@@ -1504,9 +2042,8 @@ def vocab_z(model: _Model, word: str) -> float:
 
 
 def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
-    text = doc.text
     """Split offsets (relative to ``tok``) for one whitespace token."""
-    if tok[0] in "#@" or any(c in _VETO_CHARS for c in tok):
+    if tok[0] in "#@" or _VETO.search(tok) is not None:
         return ()
     if _URLISH.search(tok) or _DOTTED_CODE.search(tok):
         return ()
@@ -1514,17 +2051,16 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
     core = tok.strip(_EDGE)
     if len(core) < 2:
         return ()
-    if core.endswith("•") and len(core) > 1 and core[-2].isalpha():
-        pass
     found: list[_Cut] = []
     found.extend(
-        (o + lead, r, a + lead if a >= 0 else -1) for o, r, a in _sentence_splits(model, core, text)
+        (o + lead, r, a + lead if a >= 0 else -1) for o, r, a in _sentence_splits(model, core, doc)
     )
     bullet = tok.find("•")
     if bullet > 0 and tok[bullet - 1].isalpha():
         found.append((bullet, RULE_LINE, -1))
     if model.full:
         found.extend((o + lead, r, -1) for o, r, _ in _symbol_splits(core))
+        found.extend(_list_splits(model, tok))
         found.extend(_extra_splits(model, tok, doc))
         for m in _LETTER_RUN.finditer(core):
             run = m.group()
@@ -1533,9 +2069,9 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
             if not run[1:].islower() and any(
                 run[i].isupper() and run[i - 1].islower() for i in range(1, len(run))
             ):
-                res = _split_camel_run(model, run, text, text.count(run))
+                res = _split_camel_run(model, run, doc)
             elif run.islower() or run[1:].islower():
-                if run in model.safe or (run[0].isupper() and run.lower() in model.safe):
+                if _is_safe(model, run) or (run[0].isupper() and _is_safe(model, run.lower())):
                     continue
                 found.extend(
                     (o + m.start() + lead, r, -1) for o, r in _split_plain_runs(model, run, doc)
@@ -1596,14 +2132,33 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
 
     Running again on the repaired text makes ``unglue`` idempotent; offsets found in the
     repaired text are mapped back to ``text`` (each earlier space shifts them by one).
+    A later round only looks at the new pieces of split tokens and at tokens whose
+    decision rested on in-document evidence (reused when that evidence is unchanged);
+    every other token was decided without the document and had nothing to split.
     """
-    splits = list(_find(text, language))
+    uniq = set(text.split())
+    model = _resolve_model(text, language, uniq)
+    if model is None:
+        return ()
+    memo: dict[str, _Decision] = {}
+    found, decided, pieces = _find(text, _to_check(model, uniq), model, memo)
+    splits = list(found)
     for _ in range(rounds):
         if not splits:
             break
         offsets = sorted(s.offset for s in splits)
         repaired = _apply(text, offsets)
-        more = _find(repaired, language)
+        uniq = (uniq - decided) | pieces  # == set(repaired.split())
+        again = _resolve_model(repaired, language, uniq)
+        if again is None:
+            break
+        if again is not model:  # pragma: no cover - language=None only ever picks English
+            model, memo = again, {}
+            check = _to_check(model, uniq)
+        else:
+            check = _to_check(model, pieces)
+            check.update(t for t, (_, log) in memo.items() if log and t in uniq)
+        more, decided, pieces = _find(repaired, check, model, memo)
         if not more:
             break
         shifted = [o + i for i, o in enumerate(offsets)]  # where each inserted space now sits
@@ -1612,6 +2167,14 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
             splits.append(GlueSplit(s.offset - before, s.rule, s.token))
     unique = {s.offset: s for s in splits}
     return tuple(unique[o] for o in sorted(unique))
+
+
+def _to_check(model: _Model, tokens: set[str]) -> set[str]:
+    """The tokens that need a look: not frequent safe words / with a sentence site."""
+    if model.full:
+        return tokens - model.safe
+    site = _SENTENCE_SITE.search
+    return {t for t in tokens if site(t) is not None}
 
 
 def _apply(text: str, offsets: list[int]) -> str:
@@ -1625,14 +2188,14 @@ def _apply(text: str, offsets: list[int]) -> str:
     return "".join(pieces)
 
 
-def _is_plain_known(core: str, safe: frozenset[str]) -> bool:
+def _is_plain_known(core: str, model: _Model) -> bool:
     """Known words joined only by apostrophes/hyphens: "don't", "little-known"."""
     low = core.replace("’", "'").lower()
-    if low in safe:
+    if _is_safe(model, low):
         return True
     if "-" not in low:
         return False
-    return all(part in safe or not part for part in low.split("-"))
+    return all(not part or _is_safe(model, part) for part in low.split("-"))
 
 
 def _closes_quote(text: str, pos: int) -> bool:
@@ -1645,42 +2208,95 @@ def _closes_quote(text: str, pos: int) -> bool:
     return before.isspace() or before in "([{-—–"
 
 
-def _find(text: str, language: str | None) -> tuple[GlueSplit, ...]:
-    uniq = set(text.split())
-    model = _resolve_model(text, language, uniq)
-    if model is None:
+# Bullets and "***" start a new line: glued after a sentence end or a word ("Marketing•"),
+# they are not edges.  (Not after a short abbreviation: "Nov• 01•12" is a date style;
+# and a final dash is not enough: "complete.-" is written so.)
+_LINE_MARK = re.compile(r"[.!?:;][\"”’')]*(?:•|\*\*\*)|[^\W\d_]{4}•$")
+# A token's cuts and the in-document questions (with answers) its decision rests on.
+_Decision = tuple[tuple[_Cut, ...], tuple[_Query, ...]]
+# Tokens without one of these characters have no site for the sentence/bullet rules.
+_SENTENCE_SITE = re.compile(r"[.!?:;•]")
+
+
+def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
+    """Split offsets (relative to ``tok``) for one whitespace token not in ``model.safe``."""
+    if len(tok) < 3:
         return ()
-    safe = model.safe
-    edge = _EDGE
+    core = tok.strip(_EDGE)
+    if len(core) < len(tok) and ("•" in tok or "***" in tok) and _LINE_MARK.search(tok) is not None:
+        return _analyze_token(model, tok, doc)  # "include:•", "Ohio.***": a lost line break
+    if core in model.safe or (not model.full and _is_safe(model, core)):
+        return ()
+    if core.isalpha():
+        low = core.lower()
+        if not model.full:
+            if _is_safe(model, low):
+                return ()
+        elif low in model.safe:
+            return ()
+        zwhole = model.vocab.get(low)
+        if zwhole is None:
+            found = model.rare.find(low) if low.lower() == low else -1
+            if found >= 0x400:
+                return ()  # a rare safe word
+            zwhole = _LEVELS[found & 0x3FF] if found >= 0 else 0.0
+        if core[1:].islower() and _VETO.search(tok) is None:
+            if not model.full:
+                return ()
+            # plain word between punctuation: only the two/three-word rules apply
+            lead = tok.index(core)
+            cuts = _split_plain_runs(model, core, doc, zwhole, tok.endswith(core))
+            return tuple((o + lead, r, -1) for o, r in cuts)
+    elif core.upper() == core.lower():
+        return ()  # no letters at all: numbers, times, symbols
+    elif _is_plain_known(core, model):
+        return ()
+    return _analyze_token(model, tok, doc)
+
+
+def _find(
+    text: str, check: set[str], model: _Model, memo: dict[str, _Decision]
+) -> tuple[tuple[GlueSplit, ...], set[str], set[str]]:
+    """Splits in ``text`` for the distinct tokens ``check``, the tokens split and their
+    pieces.
+
+    ``memo`` keeps each decision with the document questions it asked, for the next
+    round of the fixpoint.
+    """
     doc = _Doc(text)
     decisions: dict[str, tuple[_Cut, ...]] = {}
-    for tok in uniq:
-        if tok in safe or len(tok) < 3:
-            continue
-        core = tok.strip(edge)
-        if core in safe:
-            continue
-        if core.isalpha():
-            if core.lower() in safe:
+    safe = model.safe
+    edge = _EDGE
+    full = model.full
+    for tok in check:
+        if full:
+            # the common case, cheaply: a known word between punctuation
+            if len(tok) < 3:
                 continue
-            if core[1:].islower() and not any(c in _VETO_CHARS for c in tok):
-                # plain word between punctuation: only the two/three-word rules apply
-                rel = tuple(
-                    (o + tok.index(core), r, -1) for o, r in _split_plain_runs(model, core, doc)
-                )
-                if rel and model.full:
-                    decisions[tok] = rel
+            core = tok.strip(edge)
+            if (core in safe or core.lower() in safe) and (
+                len(core) == len(tok)
+                or ("•" not in tok and "***" not in tok)
+                or _LINE_MARK.search(tok) is None
+            ):
                 continue
-        elif core.upper() == core.lower():
-            continue  # no letters at all: numbers, times, symbols
-        elif _is_plain_known(core, safe):
-            continue
-        rel = _analyze_token(model, tok, doc)
-        if rel:
-            decisions[tok] = rel
+            if not core.isalpha() and core.upper() == core.lower():
+                continue  # no letters at all: numbers, times, symbols
+        known = memo.get(tok)
+        if known is not None and (not known[1] or doc.same_answers(known[1])):
+            cuts = known[0]
+        else:
+            doc.log = []
+            cuts = _decide(model, tok, doc)
+            if cuts or doc.log:
+                memo[tok] = (cuts, tuple(doc.log))
+            doc.log = None
+        if cuts:
+            decisions[tok] = cuts
     if not decisions:
-        return ()
+        return (), set(), set()
     out: list[GlueSplit] = []
+    pieces: set[str] = set()
     n_text = len(text)
     for tok, rel in decisions.items():
         n = len(tok)
@@ -1691,12 +2307,15 @@ def _find(text: str, language: str | None) -> tuple[GlueSplit, ...]:
                 break
             start = i + 1
             if (i == 0 or text[i - 1].isspace()) and (i + n == n_text or text[i + n].isspace()):
+                cut_at: list[int] = []
                 for off, rule, alt in rel:
                     if alt >= 0 and _closes_quote(text, i + off):
                         off = alt  # the straight quote closes a quotation
                     out.append(GlueSplit(i + off, rule, tok))
+                    cut_at.append(off)
+                pieces.update(_apply(tok, sorted(cut_at)).split())
     out.sort(key=lambda s: s.offset)
-    return tuple(out)
+    return tuple(out), set(decisions), pieces
 
 
 def unglue(text: str, language: str | None = None) -> str:
