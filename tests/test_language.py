@@ -39,3 +39,9 @@ def test_sample_is_bounded() -> None:
 @pytest.mark.parametrize("method", ["fast", "langdetect"])
 def test_too_little_text_is_none(method: str) -> None:
     assert detect_language("42 — !!", method) is None
+
+
+def test_sentences_outvote_short_lines() -> None:
+    # "az" is Hungarian for "the": two site-name lines must not decide the language.
+    text = "News.Az\nNews.Az\nSouth Korea’s ministry said the initial reports were credible.\n"
+    assert detect_language(text) == "en"

@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 SAMPLE_CHARS = 1500
+_MIN_PROSE_CHARS = 40
 _MIN_HITS = 3
 _WORDS = regex.compile(r"\p{L}+")
 # Scripts that identify one language (at the share of letters given).
@@ -102,6 +103,20 @@ def _factory() -> Any:
     return factory
 
 
+def prose_lines(text: str) -> str:
+    """The lines of six words or more, when they hold enough text to judge by.
+
+    Short lines (site names, menus, "News.Az") say little about the language and can
+    tip a small sample ("az" is Hungarian's "the"); sentences decide instead.
+
+    >>> prose_lines("News.Az\\nNews.Az\\n" + "The ministry said the reports were credible, officials added." * 3)[:12]
+    'The ministry'
+    """
+    kept = [ln for ln in text.split("\n") if ln.count(" ") >= 5]
+    joined = "\n".join(kept)
+    return joined if len(joined) >= _MIN_PROSE_CHARS else text
+
+
 def language_sample(text: str, size: int = SAMPLE_CHARS) -> str:
     """A bounded sample: the start and, for long texts, a slice from the middle.
 
@@ -127,6 +142,15 @@ def detect_language(text: str, method: str = "fast") -> str | None:
     >>> detect_language("12345 !!!", method="langdetect") is None
     True
     """
+    # Judge by the sentences first; short lines only when the sentences cannot tell.
+    prose = prose_lines(text)
+    code = _detect(prose, method)
+    if code is None and prose is not text:
+        code = _detect(text, method)
+    return code
+
+
+def _detect(text: str, method: str) -> str | None:
     if method == "fast":
         return detect_language_fast(text)
     if method != "langdetect":
