@@ -59,3 +59,145 @@ def test_visible_text_puts_blocks_on_lines() -> None:
         visible_text("<html><body><h1>A</h1><p>b <i>c</i></p><ul><li>d</li></ul></body></html>")
         == "A\nb c\nd"
     )
+
+
+def test_html_is_parsed_once_and_trafilatura_gets_the_tree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import lxml.html
+    import trafilatura
+
+    seen: list[object] = []
+    real = trafilatura.bare_extraction
+
+    def spy(filecontent: object, *args: object, **kwargs: object) -> object:
+        seen.append(filecontent)
+        return real(filecontent, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    ex = extract_html(PAGE)
+    assert "The council approved" in ex.text
+    assert seen and all(isinstance(t, lxml.html.HtmlElement) for t in seen)
+
+
+def test_recall_text_stands_when_readability_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean import _html
+
+    calls: list[dict[str, bool]] = []
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        calls.append(mode)
+        return "recall " + PARAGRAPH * 3 if mode.get("favor_recall") else "precision " + PARAGRAPH
+
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: PARAGRAPH * 3)
+    ex = extract_html(PAGE)
+    assert ex.text.startswith("recall ")
+    assert calls == [{"favor_recall": True, "fast": True}]  # precision mode never ran
+
+
+def test_precision_text_wins_when_it_agrees_better_with_readability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsclean import _html
+
+    sidebar = "\n".join(f"- Related story number {n} about something else" for n in range(30))
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        return sidebar if mode.get("favor_recall") else PARAGRAPH * 3
+
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: PARAGRAPH * 3)
+    assert extract_html(PAGE).text == PARAGRAPH * 3
+    # ... and the recall text stays when precision agrees no better
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: "Something else entirely. " * 9)
+    assert extract_html(PAGE).text == sidebar
+
+
+def test_without_readability_the_recall_text_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean import _html
+
+    modes: list[dict[str, bool]] = []
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        modes.append(mode)
+        return PARAGRAPH * 2
+
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: "")
+    assert extract_html(PAGE).text == PARAGRAPH * 2
+    assert len(modes) == 1
+
+
+def test_visible_text_fallback_reads_the_parsed_tree() -> None:
+    from newsclean._html import _parse, _visible_text_of
+
+    tree = _parse(PAGE)
+    assert tree is not None
+    assert _visible_text_of(tree) == visible_text(PAGE)
+
+
+def test_date_from_markup_only() -> None:
+    assert extract_html(PAGE).date == "2024-10-21"
+    undated = PAGE.replace(
+        "<meta property='article:published_time' content='2024-10-21'>", ""
+    ).replace("© 2024 ", "")
+    assert extract_html(undated).date is None
+    dated_tag = undated.replace(
+        "<h1>Budget passes</h1>", "<h1>Budget passes</h1><time>2023-03-03</time>"
+    )
+    assert extract_html(dated_tag).date == "2023-03-03"
+
+
+def test_html_path_does_not_load_dateparser() -> None:
+    import subprocess
+    import sys
+
+    # a fresh interpreter: the page comes on stdin
+    script = (
+        "import sys, newsclean; newsclean.clean(sys.stdin.read()); "
+        "print('dateparser' in sys.modules)"
+    )
+    # no date in the markup, one in the text: htmldate's extensive search would load dateparser
+    page = PAGE.replace("<meta property='article:published_time' content='2024-10-21'>", "")
+    page = page.replace(
+        "<h1>Budget passes</h1>", "<h1>Budget passes</h1><p>Posted on 3 March 2023</p>"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], input=page, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "<html></html>",
+        "<html><body></body></html>",
+        "<html><body>" + "<div>" * 3000 + "deep text" + "</div>" * 3000 + "</body></html>",
+        "<html><body>" + "<b>" * 5000 + "unclosed",
+        "<html><head><meta charset='utf-8'><title>x</title></head><body>\x00\x01 <p>a</p>",
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>xml declared</p></body></html>",
+        "<html><body><table>" + "<tr><td>cell</td></tr>" * 2000 + "</table></body></html>",
+    ],
+)
+def test_broken_pages_never_raise(page: str) -> None:
+    ex = extract_html(page)
+    assert isinstance(ex.text, str)
+    assert isinstance(clean(page).body, str)
+
+
+def test_a_broken_metadata_reader_keeps_the_fields_read_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from trafilatura import metadata
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setattr(metadata, "extract_url", broken)
+    ex = extract_html(PAGE)
+    assert ex.title == "Budget passes" and ex.author == "Jane Smith"
+    assert ex.date is None  # read after the broken one
+    assert "The council approved" in ex.text
