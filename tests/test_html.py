@@ -201,3 +201,22 @@ def test_a_broken_metadata_reader_keeps_the_fields_read_before_it(
     assert ex.title == "Budget passes" and ex.author == "Jane Smith"
     assert ex.date is None  # read after the broken one
     assert "The council approved" in ex.text
+
+
+def test_date_shown_above_the_article_when_the_markup_has_none() -> None:
+    story = "<p>" + "The council approved the new budget after a long debate. " * 6 + "</p>"
+    page = (
+        "<html><body><div>Archive: 1 January 2001</div><div>Menu</div>"
+        "<div>Posted on August 9th, 2012 by lucky</div>"
+        f"<article>{story}</article></body></html>"
+    )
+    assert extract_html(page).date == "2012-08-09"
+
+
+def test_a_future_date_in_the_markup_does_not_depend_on_today() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2031-05-04"></head>'
+        "<body><article><p>" + "A long enough sentence of the story. " * 8 + "</p></article>"
+        "</body></html>"
+    )
+    assert extract_html(page).date == "2031-05-04"

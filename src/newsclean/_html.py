@@ -24,17 +24,20 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import datetime
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from ._dates import find_dates
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _MIN_EXTRACTED_CHARS = 50  # below this, trafilatura found next to nothing
+_DATE_WINDOW = 40  # page lines above the article searched for the date it shows
+_MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depend on the day
 # Below this agreement (Dice overlap of 4-word shingles) between trafilatura's recall text
 # and readability's, the precision extraction is run as a second candidate.
 _AGREEMENT = 0.7
@@ -208,7 +211,8 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
             extensive_search=False,
             original_date=True,
             url=md.url,
-            max_date=datetime.date.today().isoformat(),
+            # A fixed bound, not today: the same page must give the same answer next year.
+            max_date=_MAX_DATE,
         )
         if not md.sitename:
             md.sitename = tm.extract_sitename(tree)
@@ -343,8 +347,27 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         author=meta.get("author"),
         source=meta.get("source"),
     )
+    page_text = ""
     if len(text.strip()) < _MIN_EXTRACTED_CHARS:
         page_text = _visible_text_of(tree)
         if len(page_text) > len(text):
             return replace(extraction, text=page_text, fallback=True)
+    if extraction.date is None:  # no date in the markup: the one the page shows
+        page_text = page_text or _visible_text_of(tree)
+        extraction = replace(extraction, date=_shown_date(page_text, text))
     return extraction
+
+
+def _shown_date(page_text: str, article: str) -> str | None:
+    """The date written nearest above the article's first line (40 lines up), else the
+    first one in the article's first 60 lines: where a page shows its date."""
+    lines = [ln.strip() for ln in page_text.split("\n") if ln.strip()]
+    first = next((ln.strip() for ln in article.split("\n") if ln.strip()), None)
+    start = lines.index(first) if first in lines else None
+    if start is None:
+        return None
+    for ln in (*reversed(lines[max(0, start - _DATE_WINDOW) : start]), *lines[start : start + 60]):
+        found = find_dates(ln)
+        if found:
+            return found[0].iso
+    return None
