@@ -140,6 +140,169 @@ def test_large_input_is_fast() -> None:
     assert time.perf_counter() - t0 < 5.0
 
 
+_ARTICLE = (
+    "The council voted on Tuesday to close the old bridge for a year, and the mayor said"
+    " that the work would start in the spring if the money is there."
+)
+
+
+def _only_block(text: str) -> BlockFeatures:
+    """``text`` scored below an article paragraph (boilerplate is judged after one)."""
+    blocks = score_blocks([_ARTICLE, text], language="en")
+    assert len(blocks) == 2
+    return blocks[1]
+
+
+def test_article_paragraph_is_good() -> None:
+    block = _only_block(_ARTICLE)
+    assert block.label == "good"
+    assert block.ends_sentence
+    assert block.score == block.length
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled,"
+        " and some of it will not work in your current browser.",
+        "Sign up for our newsletter and we will send you the best of the week, or subscribe to"
+        " the RSS feed if you like that better than email.",
+        "The material on this site may not be reproduced or otherwise used without the prior"
+        " written permission of the publisher; see our privacy policy.",
+    ],
+)
+def test_boilerplate_paragraph_is_bad(text: str) -> None:
+    """Browser notices, subscribe blurbs and legal footers read like prose but are chrome."""
+    block = _only_block(text)
+    assert block.label == "bad"
+    assert block.score < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Keller is a senior editor at the paper, where she writes about the city budget and"
+        " the housing market, and she has lived in the town for many years.",
+        "About the author: Tom Reed has been writing about gardens for twenty years and he"
+        " still thinks that the best tool is a good pair of boots.",
+    ],
+)
+def test_author_bio_is_bad(text: str) -> None:
+    assert _only_block(text).label == "bad"
+
+
+def test_author_bio_above_the_article_is_bad() -> None:
+    bio = (
+        "Marta Keller is a senior editor at the paper, where she writes about the city budget"
+        " and the housing market, and she has lived in the town for many years."
+    )
+    assert score_blocks(["Home", bio], language="en")[1].label == "bad"
+
+
+def test_author_bio_rule_leaves_long_paragraphs_alone() -> None:
+    text = "Marta Keller is a senior editor at the paper. " + _ARTICLE * 6
+    assert _only_block(text).label == "good"
+
+
+def test_boilerplate_above_the_article_is_left_to_the_rules() -> None:
+    notice = (
+        "We use cookies to help you navigate efficiently, and you can change your cookie"
+        " settings in your browser at any time."
+    )
+    assert score_blocks(["Home", notice], language="en")[1].label != "bad"
+
+
+def test_one_cue_word_does_not_make_a_paragraph_bad() -> None:
+    text = _ARTICLE + " The council will post the plans on its website and in the newsletter."
+    assert _only_block(text).label == "good"
+
+
+@pytest.mark.parametrize("ending", ["...", "…", " [...]"])
+def test_truncated_teaser_does_not_end_a_sentence(ending: str) -> None:
+    block = _only_block(_ARTICLE[:-1] + ending)
+    assert not block.ends_sentence
+    assert block.label == "good"
+    assert 0 < block.score < block.length  # a teaser counts for less than a paragraph
+
+
+def test_paragraph_cut_mid_sentence_counts_for_less() -> None:
+    whole = _only_block(_ARTICLE)
+    cut = _only_block(_ARTICLE[:-1] + " and")
+    assert cut.label == "good"
+    assert cut.score < 0.8 * whole.score
+
+
+def test_reference_list_after_the_article_is_kept() -> None:
+    menu = ["Home", "World", "Sport", "Weather", "Contact us"] * 3
+    body = [
+        _ARTICLE,
+        _ARTICLE.replace("The council", "On Monday the council"),
+        _ARTICLE.replace("the mayor", "the harbour master"),
+    ]
+    refs = [
+        "References:",
+        "• Council minutes for the bridge vote, Harbour Town Hall, March 2024.",
+        "• Engineering survey of the old bridge piers, County Roads Office, 2023.",
+    ]
+    footer = ["Privacy policy", "Terms of use", "Advertise", "Jobs", "Site map"] * 3
+    lines = menu + body + refs + footer
+    flags = select_main_content(lines, language="en")
+    assert _kept(lines, flags) == body + refs
+
+
+def test_short_bullets_after_the_article_are_not_pulled_in() -> None:
+    menu = ["Home", "World", "Sport", "Weather", "Contact us"] * 3
+    body = [_ARTICLE, _ARTICLE.replace("The council", "On Monday the council")] * 2
+    tail = ["Related:", "• Bridge", "• Roads", "• Jobs"]
+    footer = ["Privacy policy", "Terms of use", "Advertise", "Jobs", "Site map"] * 3
+    lines = menu + body + tail + footer
+    assert _kept(lines, select_main_content(lines, language="en")) == body
+
+
+_SIDEBAR = ["Home", "My profile", "Archive", "July (39)", "June (12)", "May (7)", "Tags"] * 3
+
+
+def test_short_post_under_its_headline_is_kept() -> None:
+    """No real paragraph anywhere: keep the headline and the post below it."""
+    lines = ["Paper lanterns for the garden party - The Craft Corner", *_SIDEBAR]
+    post = [
+        "Paper lanterns for the garden party",
+        "Posted by Anna on July 11",
+        "Fold the paper twice, cut the slits and glue the ends together.",
+        "Video: the lanterns at night",
+    ]
+    lines += [*post, "Tweet", "Like", "0 responses", "Comment", "RSS", *_SIDEBAR]
+    flags = select_main_content(lines, language="en")
+    assert _kept(lines, flags) == post
+
+
+def test_short_post_without_headline_keeps_everything() -> None:
+    lines = ["The Craft Corner", *_SIDEBAR, "Fold the paper twice and cut the slits.", *_SIDEBAR]
+    assert select_main_content(lines, language="en") == (True,) * len(lines)
+
+
+def test_headline_with_almost_nothing_below_keeps_everything() -> None:
+    lines = ["Paper lanterns for the garden party - The Craft Corner", *_SIDEBAR]
+    lines += ["Paper lanterns for the garden party", "Posted by Anna", "Tweet", *_SIDEBAR]
+    assert select_main_content(lines, language="en") == (True,) * len(lines)
+
+
+def test_hostile_inputs_are_handled() -> None:
+    """Linear-time paths: one huge line, many one-character lines, lower() that grows."""
+    huge = [_ARTICLE * 50_000]
+    assert select_main_content(["Home", *huge, "Contact", "About"]) == (True,) * 4
+    tiny = ["a", "|", "1", "©"] * 25_000
+    assert len(select_main_content(tiny)) == len(tiny)
+    title = "Paper lanterns for the garden party"
+    headlines = [f"{title} - The Craft Corner"] + [title, "Fold the paper twice, cut it."] * 50_000
+    assert len(select_main_content(headlines, language="en")) == len(headlines)
+    growing = ["İİİ Home İ", "News", "Sport", "Weather", "Jobs"] * 4 + [_ARTICLE] * 3
+    growing += ["10:42 pm | İ", "Privacy policy", "Terms", "Contact", "Jobs"] * 4
+    flags = select_main_content(growing, language="en")
+    assert flags[20:23] == (True, True, True)
+    assert score_blocks(growing) == score_blocks(growing)
+
+
 # ---------------------------------------------------------------- properties
 _WORDS = [
     "the",

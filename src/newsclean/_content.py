@@ -12,21 +12,29 @@ The cascade
 1. **Language.**  Stopwords are wordfreq's most frequent words of the language
    (``top_n_list(lang, 120, wordlist="small")``).  When ``language`` is not given,
    or wordfreq does not know it, the language is guessed from the share of the
-   page's long-line tokens covered by each language's stopword set.  Lines made of
-   CJK characters, and pages in no known language, fall back to sentence
-   punctuation instead of stopword density.
+   page's long-line tokens (the first 2,000 of them) covered by each language's
+   stopword set.  Lines made of CJK characters, and pages in no known language,
+   fall back to sentence punctuation instead of stopword density.
 2. **Blocks.**  ``get_text("\\n")``-style flatteners put every link or ``<em>`` on
    its own line, cutting paragraphs into fragments.  Consecutive lines are
    re-joined into one block when the first does not end a sentence and the second
    plainly continues it (starts in lower case or with punctuation, or the first
    ends with a comma, dash or a stopword).  Comment meta lines (times, "Reply")
-   are never joined.
+   are never joined.  A line ending in "..." or "…" (a teaser cut short) does not
+   end a sentence.
 3. **Block classes** (jusText-like, generalised past English): *bad* = link-like
    (URLs, ``a | b | c`` separators), copyright lines, short lines repeated on the
-   page, short lines carrying a clock time, and stopword-poor text; *short* = under
-   40 characters; *good* = at least 100 characters with stopword density >= 0.30;
-   *near* = stopword density >= 0.20 (and bulleted list items with real words).
-4. **Scores.**  A good block scores its length, a near block 0.3 x its length;
+   page, short lines carrying a clock time, stopword-poor text, author bios under
+   600 characters ("Jane Doe is a senior editor ...", "About the author: ...")
+   and, once a good block without such words has been seen (so a consent banner
+   above the article is left to the phrase rules), boilerplate paragraphs: two or
+   more words of browser notices, legal footers, subscribe and advertising blurbs
+   ("browser", "cookies", "subscribe", "reproduced", "permission", "privacy" ...);
+   *short* = under 40 characters; *good* = at least 100 characters with stopword
+   density >= 0.30; *near* = stopword density >= 0.20 (and bulleted list items
+   with real words).
+4. **Scores.**  A good block scores its length (0.6 x its length when it does not
+   end a sentence: teasers, captions cut short), a near block 0.3 x its length;
    short and bad blocks cost a penalty that grows along a run of consecutive
    non-content blocks, so a menu of twenty items costs far more than a lone
    "Advertisement" line inside the article.
@@ -38,33 +46,49 @@ The cascade
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
    maximum-sum run of block scores (Kadane, linear time).  Short lines inside it
    (subheadings, list items, quotes, photo credits) are kept.  The stretch is cut
-   at a comment heading inside it, and trailing negative blocks are trimmed.
+   at a comment heading inside it, and trailing negative blocks are trimmed.  A
+   bulleted list right after it (two or more items of three or more words, maybe
+   under a short heading ending with ":", e.g. "References:") is kept with it.
 7. **Headline.**  If the first line is the page ``<title>`` and a line within 40
    blocks above the stretch repeats it, that line and the header lines between it
    and the stretch (byline, date; not single-word menu items or links) are kept.
    Otherwise up to three plausible header blocks directly above are kept.
-8. **Do no harm.**  Inputs of at most three lines are kept whole.  When the best
-   stretch is weak (score <= 200, i.e. no real paragraph anywhere), when at most
+8. **Short posts.**  When the best stretch is weak (score <= 200, i.e. no real
+   paragraph anywhere: a video, photo or one-line post), the page is read as a
+   short post under its headline: each block whose first line repeats most of
+   the page ``<title>`` (the first line), and does not recur more than twice
+   elsewhere (a site name does), starts a candidate that runs on until three
+   non-content blocks in a row; the candidate followed by the most words (at
+   least eight) is kept.  With no such headline, every line is kept.
+9. **Do no harm.**  Inputs of at most three lines are kept whole.  When at most
    10 blocks or 20% of the blocks would be dropped (an already clean article), or
    when anything unexpected happens, every line is kept: leaving junk in is
    cheaper than cutting content.
 
 Everything runs in time linear in the input size and holds no mutable state at
-module level (only read-only, lru-cached stopword sets).
+module level (only read-only, lru-cached stopword sets).  Per-line work is kept
+cheap: one ``findall`` per line gives the words (stopwords counted with
+``sum(map(set.__contains__, ...))``), rare features (URLs, clock times, "Reply"
+lines, copyright marks, separators, boilerplate words) come from one scan of the
+lower-cased page (clock times, "Reply" lines and URLs: of its short lines) mapped
+back to line numbers, and blocks are parallel lists, not objects.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, pairwise
 from typing import Literal
 
 __all__ = ["BlockFeatures", "Label", "score_blocks", "select_main_content"]
 
 Label = Literal["good", "near", "short", "bad"]
+_SHORT: Label = "short"
 
 # ---------------------------------------------------------------- tuned constants
 _STOPWORDS_N = 120  # wordfreq top-N words used as a language's stopwords
@@ -74,11 +98,12 @@ _NEAR_DENSITY = 0.20
 _SHORT_LEN = 40
 _NEAR_WEIGHT = 0.3  # near blocks add this share of their length
 _SHORT_PENALTY = 20.0
+_SHORT_SCORE = -_SHORT_PENALTY
 _BAD_PENALTY = 20.0
 _BAD_WEIGHT = 0.3  # ... plus this share of their length
 _RUN_GROWTH = 0.5  # the k-th junk block in a row costs (1 + 0.5 * min(k - 1, 10)) times more
 _RUN_CAP = 10
-_WEAK_MASS = 200.0  # best stretch scoring at most this: no article found, keep all
+_WEAK_MASS = 200.0  # best stretch scoring at most this: no paragraph, read as a short post
 _ZONE_MIN_GOOD = 400  # good characters needed before a comment zone can start
 _ZONE_WINDOW = 40  # blocks searched for confirming comment meta lines
 _ZONE_META = 2  # ... and how many are needed
@@ -89,36 +114,76 @@ _BACK_BLOCKS = 3  # header blocks kept above the stretch when no title matches
 _KEEP_ALL_DROPS = 10  # dropping at most this many blocks ...
 _KEEP_ALL_SHARE = 0.2  # ... or this share of them means the input was clean already
 _LANG_MIN_SHARE = 0.08  # stopword coverage needed to accept a guessed language
+_LANG_SAMPLE = 2000  # words of long lines sampled for the guess
+_NOEND_WEIGHT = 0.6  # a good block not ending a sentence scores this share of its length
+_BOILER_HITS = 2  # boilerplate cue words that make a block "bad"
+_POST_RUN = 3  # non-content blocks in a row that end a short post
+_POST_MIN_WORDS = 8  # words a short post needs below its headline
+_POST_CANDIDATES = 20  # headline candidates looked at
+_BIO_LEN = 600  # an author bio is shorter than this
 
 # ---------------------------------------------------------------- patterns
+# Patterns marked "page" run once over the lower-cased, "\n"-joined page and their hits are
+# mapped back to line numbers, so a rare feature costs one C-level scan instead of one
+# Python call per line.  "[^\S\n]" is a space that cannot cross into the next line.
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SENT_END = re.compile(r"[.!?。！？…;:][\"'”’»)\]]*$")
-_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w+\.", re.I)
-_SEP = re.compile(r"\s[|•·»›/\\]\s|\s[-–—]\s")
+_SENT_ENDERS = frozenset(".!?。！？…;:")
+_CLOSERS = "\"'”’»)]"
+_END_CHARS = _SENT_ENDERS | frozenset(_CLOSERS)
+_TRUNCATED = ("...", "…", "[...]", "[…]")  # a teaser cut short does not end a sentence
+_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w+\.")  # page
+_SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-normalised
+_TIME_CORE = re.compile(r"\d[:.h]\d\d")  # page; a candidate for _TIME
 _TIME = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b|uhr\b|utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
     re.I,
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
-_BULLET = re.compile(r"^(?:[-–—*•·▪►✓]|\d{1,2}[.)]|[a-z][.)])\s")
+_COPYRIGHT = ("©", "(c)", "copyright", "all rights reserved")
+_COPYRIGHT_C = re.compile(r"\(c\)\s*\d{4}")
+_BULLET = re.compile(r"(?:[-–—*•·▪►✓]|\d{1,2}[.)]|[a-z][.)])\s")
 _COMMENT_HEAD = re.compile(
-    r"^[{(\[]?\s*(?:\d+\s+)?(?:reader\s+|all\s+|recent\s+|user\s+)?"
+    r"[{(\[]?\s*(?:\d+\s+)?(?:reader\s+|all\s+|recent\s+|user\s+)?"
     r"(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários"
     r"|commenti|reacties|komentarze?|комментари\w*|评论|コメント|댓글|yorumlar)\b"
-    r"|^(?:leave|post|add|write|submit|join)\s+(?:a\s+|your\s+|new\s+|the\s+)?"
+    r"|(?:leave|post|add|write|submit|join)\s+(?:a\s+|your\s+|new\s+|the\s+)?"
     r"(?:comment|reply|response|discussion)"
-    r"|^\d+\s+thoughts\s+on\b|^discuss\s+this\b",
+    r"|\d+\s+thoughts\s+on\b|discuss\s+this\b",
     re.I,
 )
-_REPLY = re.compile(
+_REPLY_LINE = re.compile(  # page
     r"^\W*(?:reply|report|like|antworten|répondre|responder|rispondi|ответить)\W*$"
-    r"|\breply\b.{0,20}$"
-    r"|\b(?:writes|wrote|says|said|schreibt|escribió|scrive|пишет)\s*:\s*$",
-    re.I,
+    r"|reply\b[^\n]{0,20}$",
+    re.M,
 )
-_JOIN_END = re.compile(r"[,(\[/\-–—&+]$")
-_JOIN_START = re.compile(r"^[a-z,.;:)\]!?'’”%]")
+_SAYS = re.compile(r"\b(?:writes|wrote|says|said|schreibt|escribió|scrive|пишет)\s*:\s*$", re.I)
+_COLON_END = re.compile(r":[^\S\n]*$", re.M)  # page; a candidate for _SAYS
+_BOILER_WORDS = (  # browser notices, legal footers, subscribe blurbs, ad disclosures
+    "javascript cookie cookies browser browsers stylesheets css subscribe subscribed"
+    " subscriber subscribers subscription subscriptions unsubscribe newsletter newsletters"
+    " login signup registration privacy reserved copyright license licensed licence"
+    " reproduced reproduction redistributed permission advertise advertisement"
+    " advertisements advertising advertiser advertisers rss trademark trademarks disclaimer"
+)
+_BOILER = frozenset(_BOILER_WORDS.split())
+_BIO = re.compile(  # "Jane Doe is a senior editor at ...", "About Jane Doe: ..."
+    r"(?:about (?:the )?author\b|about \w+(?: \w+){0,2} ?[:\-–—]"
+    r"|\w+(?: [\w.]+){0,3}(?: \([^)]{1,40}\))? (?:is|was) (?:a|an|the) [^.]{0,80}?\b"
+    r"(?:author|writer|editor|columnist|journalist|blogger|founder|professor|contributor"
+    r"|reporter|correspondent|photographer|host)\b)"
+)
+_JOIN_END = frozenset(",([/-–—&+")
+_JOIN_START = re.compile(r"[a-z,.;:)\]!?'’”%]")
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Start offsets of the non-overlapping occurrences of ``needle`` (str.find speed)."""
+    out: list[int] = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + len(needle))
+    return out
 
 
 # ---------------------------------------------------------------- stopwords
@@ -150,23 +215,27 @@ def _stopword_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(v) for w, v in index.items()}
 
 
-def _guess_language(lines: Sequence[str]) -> str | None:
-    """The wordfreq language whose stopwords cover most tokens of the long lines."""
+def _guess_language(tokens: Sequence[list[str]]) -> str | None:
+    """The wordfreq language whose stopwords cover most tokens of the long lines.
+
+    ``tokens`` are the lower-cased words of each line; only lines of six or more words
+    are sampled, and only until 2,000 words are seen.
+    """
     counts: Counter[str] = Counter()
     total = 0
-    for ln in lines:
-        toks = _WORD.findall(ln)
+    for toks in tokens:
         if len(toks) >= 6:
-            counts.update(t.lower() for t in toks)
+            counts.update(toks)
             total += len(toks)
-            if total > 5000:
+            if total > _LANG_SAMPLE:
                 break
     if total < 20:
         return None
     index = _stopword_index()
     cover: Counter[str] = Counter()
-    for tok, c in counts.items():
-        for lang in index.get(tok, ()):
+    for tok in counts.keys() & index.keys():
+        c = counts[tok]
+        for lang in index[tok]:
             cover[lang] += c
     if not cover:
         return None
@@ -174,12 +243,12 @@ def _guess_language(lines: Sequence[str]) -> str | None:
     return lang if hits >= _LANG_MIN_SHARE * total else None
 
 
-def _stopwords_for(lines: Sequence[str], language: str | None) -> frozenset[str]:
+def _stopwords_for(tokens: Sequence[list[str]], language: str | None) -> frozenset[str]:
     if language:
         stops = _stopwords(re.split(r"[-_]", language.strip(), maxsplit=1)[0].lower())
         if stops:
             return stops
-    guessed = _guess_language(lines)
+    guessed = _guess_language(tokens)
     return _stopwords(guessed) if guessed else frozenset()
 
 
@@ -206,103 +275,255 @@ class BlockFeatures:
     score: float
 
 
-def _is_meta(line: str) -> bool:
-    """A comment/byline meta line: a clock time, "Reply", "X writes:"."""
-    return len(line) < 120 and bool(_TIME.search(line) or _REPLY.search(line))
+class _Page:
+    """Per-line and per-block features of one page, computed in a few passes.
 
+    Every regular expression runs once over the "\\n"-joined page and its hits are
+    mapped back to line numbers; the per-line Python work is a handful of list
+    operations.  Blocks are kept as parallel lists (no object per block).
+    """
 
-def _is_comment_head(line: str) -> bool:
-    return len(line) <= 80 and bool(_COMMENT_HEAD.search(line))
+    __slots__ = (
+        "boiler",
+        "density",
+        "ends",
+        "label",
+        "length",
+        "lines",
+        "link_like",
+        "low",
+        "meta",
+        "n",
+        "repeats",
+        "score",
+        "spans",
+        "stops",
+        "text",
+        "texts",
+        "toks",
+        "words",
+    )  # fmt: skip
 
+    def __init__(self, lines: Sequence[str], language: str | None) -> None:
+        self.lines = lines
+        n_lines = len(lines)
+        low = [ln.lower() for ln in lines]
+        toks = self.toks = list(map(_WORD.findall, low))
+        stops = self.stops = _stopwords_for(toks, language)
+        nw = list(map(len, toks))
+        if stops:
+            has = stops.__contains__
+            ns = [sum(map(has, t)) if t else 0 for t in toks]
+        else:
+            ns = [0] * n_lines
+        llen = list(map(len, lines))
+        text = self.text = "\n".join(low)
+        self.low = low
+        # lower() may change a line's length: offsets follow ``text``
+        starts = list(accumulate([len(ln) + 1 for ln in low], initial=0))
 
-def _group(
-    lines: Sequence[str], meta: Sequence[bool], stops: frozenset[str]
-) -> list[tuple[int, int]]:
-    """Spans of lines to re-join: inline fragments that a flattener split apart."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for i in range(1, len(lines) + 1):
-        if i < len(lines):
-            prev, nxt = lines[i - 1], lines[i]
-            if (
-                not _SENT_END.search(prev)
-                and len(prev) + len(nxt) < 2000
-                and not meta[i - 1]
-                and not meta[i]
-            ):
-                last = prev.rsplit(" ", 1)[-1].lower()
-                first = nxt.split(" ", 1)[0]
+        def line_of(offsets: Iterable[int]) -> set[int]:
+            return {bisect_right(starts, o) - 1 for o in offsets}
+
+        short = [x < 120 for x in llen]
+        # Clock times, "Reply" lines and URLs only count on lines under 120 characters:
+        # scan just those (most of a page's characters sit in its long lines).
+        short_idx = [i for i, x in enumerate(short) if x]
+        stext = "\n".join([low[i] for i in short_idx])
+        sstarts = list(accumulate([len(low[i]) + 1 for i in short_idx], initial=0))
+
+        def short_line_of(offsets: Iterable[int]) -> set[int]:
+            return {short_idx[bisect_right(sstarts, o) - 1] for o in offsets}
+
+        times = {
+            i
+            for i in short_line_of(m.start() for m in _TIME_CORE.finditer(stext))
+            if _TIME.search(lines[i])
+        }
+        replies = short_line_of(m.start() for m in _REPLY_LINE.finditer(stext))
+        replies |= {
+            i
+            for i in short_line_of(m.start() for m in _COLON_END.finditer(stext))
+            if _SAYS.search(lines[i])
+        }
+        urls = short_line_of(m.start() for m in _URLISH.finditer(stext))
+        copy: set[int] = set()
+        for needle in _COPYRIGHT:
+            if needle in text:
+                hit = line_of(_find_all(text, needle))
+                copy |= hit if needle != "(c)" else {i for i in hit if _COPYRIGHT_C.search(low[i])}
+        cue = _BOILER.__contains__
+        boiler = self.boiler = {
+            i: sum(map(cue, t)) for i, t in enumerate(toks) if not _BOILER.isdisjoint(t)
+        }
+        seps = Counter([bisect_right(starts, m.start()) - 1 for m in _SEP.finditer(text)])
+        ends = {
+            i
+            for i, ln in enumerate(lines)
+            if ln[-1:] in _END_CHARS
+            and ln.rstrip(_CLOSERS)[-1:] in _SENT_ENDERS
+            and not ln.endswith(_TRUNCATED)
+        }
+        cjk_page = _CJK.search(text) is not None
+        cjk = [len(_CJK.findall(ln)) for ln in lines] if cjk_page else [0] * n_lines
+        meta = [False] * n_lines
+        for i in times | replies:
+            if short[i]:
+                meta[i] = True
+        self.meta = meta
+
+        # Blocks: re-join inline fragments that a flattener split apart.
+        joined = [
+            i
+            for i in range(1, n_lines)
+            if not (meta[i] or meta[i - 1] or (i - 1) in ends)
+            and llen[i - 1] + llen[i] < 2000
+            and (
+                _JOIN_START.match(lines[i]) is not None
+                or lines[i - 1][-1:] in _JOIN_END
+                or (llen[i - 1] > 30 and low[i - 1].rpartition(" ")[2] in stops)
+                or (lines[i][:1].islower() and low[i].partition(" ")[0] in stops)
+            )
+        ]
+        if joined:
+            cuts = sorted(set(range(n_lines + 1)).difference(joined))
+            spans = list(pairwise(cuts))
+        else:
+            spans = [(i, i + 1) for i in range(n_lines)]
+        self.spans = spans
+        self.n = len(spans)
+        texts = [lines[a] if b - a == 1 else " ".join(lines[a:b]) for a, b in spans]
+        # Whitespace is left out of the repetition key: a later glue repair must not turn
+        # two "different" lines into repeats (that would make cleaning twice cut more).
+        squeezed = text.replace(" ", "").split("\n")
+        if len(squeezed) != n_lines:  # a line holding "\n": fall back to one per line
+            squeezed = [ln.replace(" ", "") for ln in low]
+        keys = [squeezed[a] if b - a == 1 else "".join(squeezed[a:b]) for a, b in spans]
+        counts = Counter(keys)
+        self.texts = texts
+        self.repeats = [counts[k] for k in keys]
+        bios = {
+            i
+            for i, x in enumerate(llen)
+            if 40 <= x < _BIO_LEN
+            and ("is" in toks[i][1:7] or "was" in toks[i][1:7] or toks[i][:1] == ["about"])
+            and _BIO.match(low[i])
+        }
+        special = urls | copy | times | seps.keys() | boiler.keys() | bios
+        if cjk_page:
+            special.update(i for i, c in enumerate(cjk) if c)
+        stopless = not stops
+        rows: list[tuple[int, int, float, bool, bool, Label, float]] = []
+        seen_good = False
+        repeats = self.repeats
+        for k, (a, b) in enumerate(spans):
+            if not seen_good and k and rows[-1][5] == "good":
+                pa, pb = spans[k - 1]
+                seen_good = not any(i in boiler for i in range(pa, pb))
+            if b - a == 1 and a not in special:
+                length, words, ends_sentence = llen[a], nw[a], a in ends
+                if stopless:
+                    density = 0.35 if ends_sentence else 0.15
+                else:
+                    density = ns[a] / words if words else 0.0
                 if (
-                    _JOIN_START.search(nxt)
-                    or _JOIN_END.search(prev)
-                    or (last in stops and len(prev) > 30)
-                    or (first.islower() and first in stops)
+                    length < _SHORT_LEN
+                    and repeats[k] == 1
+                    and (words < 3 or density < _NEAR_DENSITY)
                 ):
-                    continue
-        spans.append((start, i))
-        start = i
-    return spans
+                    # the common menu item, without a call
+                    rows.append(
+                        (length, words, density, ends_sentence, False, _SHORT, _SHORT_SCORE)
+                    )
+                else:
+                    rows.append(self._label(k, length, words, density, ends_sentence, False, False))
+                continue
+            chars = sum(llen[a:b]) + (b - a - 1)
+            c = sum(cjk[a:b])
+            words = sum(nw[a:b])
+            rng = range(a, b)
+            sep = sum(seps[i] for i in rng) if seps else 0
+            length = chars + 2 * c
+            ends_sentence = (b - 1) in ends
+            if c * 2 >= chars:  # no word boundaries: sentence punctuation stands in
+                text = texts[k]
+                density = 0.35 if ends_sentence or "，" in text or "、" in text else 0.1
+            elif stopless:
+                density = 0.35 if ends_sentence else 0.15
+            else:
+                density = sum(ns[a:b]) / words if words else 0.0
+            link_like = (length < 120 and not urls.isdisjoint(rng)) or (
+                sep >= 3 and words < 6 * sep
+            )
+            bad = (
+                link_like
+                or (a in bios and length < _BIO_LEN)
+                # a consent banner above the article is left to the phrase rules
+                or (seen_good and sum(boiler.get(i, 0) for i in rng) >= _BOILER_HITS)
+                or not copy.isdisjoint(rng)
+                or (length < 120 and not times.isdisjoint(rng))
+            )
+            rows.append(self._label(k, length, words, density, ends_sentence, link_like, bad))
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+        self.length = list(cols[0])
+        self.words = list(cols[1])
+        self.density = list(cols[2])
+        self.ends = list(cols[3])
+        self.link_like = list(cols[4])
+        self.label = list(cols[5])
+        self.score = list(cols[6])
 
+    def _label(
+        self,
+        k: int,
+        length: int,
+        words: int,
+        density: float,
+        ends_sentence: bool,
+        link_like: bool,
+        bad: bool,
+    ) -> tuple[int, int, float, bool, bool, Label, float]:
+        """Class and score of block ``k`` (jusText-like, see the module docstring)."""
+        label: Label
+        if bad or (length < 100 and self.repeats[k] > 1):
+            label = "bad"
+        elif words >= 3 and density >= _NEAR_DENSITY and _BULLET.match(self.texts[k]):
+            label = "near"
+        elif length < _SHORT_LEN:
+            label = "short"
+        elif density >= _GOOD_DENSITY and length >= _GOOD_LEN:
+            label = "good"
+        elif density >= _NEAR_DENSITY:
+            label = "near"
+        else:
+            label = "bad"
+        if label == "good":
+            score = float(length) if ends_sentence else _NOEND_WEIGHT * length
+        elif label == "near":
+            score = _NEAR_WEIGHT * length if length >= _SHORT_LEN else 0.0
+        elif label == "short":
+            score = -_SHORT_PENALTY
+        else:
+            score = -_BAD_PENALTY - _BAD_WEIGHT * length
+        return length, words, density, ends_sentence, link_like, label, score
 
-def _classify(
-    text: str, start: int, end: int, repeats: int, stops: frozenset[str]
-) -> BlockFeatures:
-    cjk = len(_CJK.findall(text))
-    length = len(text) + 2 * cjk
-    toks = _WORD.findall(text)
-    words = len(toks)
-    density = sum(1 for t in toks if t.lower() in stops) / words if words and stops else 0.0
-    ends = bool(_SENT_END.search(text))
-    seps = len(_SEP.findall(text))
-    link_like = (bool(_URLISH.search(text)) and length < 120) or (seps >= 3 and words < 6 * seps)
-    if cjk * 2 >= len(text):  # no word boundaries: sentence punctuation stands in
-        density = 0.35 if ends or "，" in text or "、" in text else 0.1
-    elif not stops:
-        density = 0.35 if ends else 0.15
-    label: Label
-    if (
-        link_like
-        or _COPYRIGHT.search(text)
-        or (repeats > 1 and length < 100)
-        or (length < 120 and _TIME.search(text))
-    ):
-        label = "bad"
-    elif _BULLET.match(text) and words >= 3 and density >= _NEAR_DENSITY:
-        label = "near"
-    elif length < _SHORT_LEN:
-        label = "short"
-    elif density >= _GOOD_DENSITY and length >= _GOOD_LEN:
-        label = "good"
-    elif density >= _NEAR_DENSITY:
-        label = "near"
-    else:
-        label = "bad"
-    if label == "good":
-        score = float(length)
-    elif label == "near":
-        score = _NEAR_WEIGHT * length if length >= _SHORT_LEN else 0.0
-    elif label == "short":
-        score = -_SHORT_PENALTY
-    else:
-        score = -_BAD_PENALTY - _BAD_WEIGHT * length
-    return BlockFeatures(
-        start, end, text, length, words, density, ends, link_like, repeats, label, score
-    )
-
-
-def _score_blocks(
-    lines: Sequence[str], meta: Sequence[bool], stops: frozenset[str]
-) -> tuple[BlockFeatures, ...]:
-    spans = _group(lines, meta, stops)
-    texts = [" ".join(lines[a:b]) for a, b in spans]
-    # Whitespace is left out of the repetition key: a later glue repair must not turn two
-    # "different" lines into repeats (that would make cleaning twice cut more).
-    keys = ["".join(t.casefold().split()) for t in texts]
-    counts = Counter(keys)
-    return tuple(
-        _classify(t, a, b, counts[k], stops)
-        for t, k, (a, b) in zip(texts, keys, spans, strict=True)
-    )
+    def features(self) -> tuple[BlockFeatures, ...]:
+        return tuple(
+            BlockFeatures(
+                a,
+                b,
+                self.texts[k],
+                self.length[k],
+                self.words[k],
+                self.density[k],
+                self.ends[k],
+                self.link_like[k],
+                self.repeats[k],
+                self.label[k],
+                self.score[k],
+            )
+            for k, (a, b) in enumerate(self.spans)
+        )
 
 
 def score_blocks(lines: Sequence[str], language: str | None = None) -> tuple[BlockFeatures, ...]:
@@ -319,22 +540,21 @@ def score_blocks(lines: Sequence[str], language: str | None = None) -> tuple[Blo
     >>> [(b.label, b.start, b.end) for b in blocks]
     [('short', 0, 1), ('good', 1, 2)]
     """
-    meta = [_is_meta(ln) for ln in lines]
-    return _score_blocks(lines, meta, _stopwords_for(lines, language))
+    return _Page(lines, language).features()
 
 
 # ---------------------------------------------------------------- selection
-def _run_scores(feats: Sequence[BlockFeatures]) -> list[float]:
+def _run_scores(scores: Sequence[float]) -> list[float]:
     """Block scores, with runs of non-content blocks (menus, link lists) costing more."""
     out: list[float] = []
     run = 0
-    for f in feats:
-        if f.score < 0:
+    for sc in scores:
+        if sc < 0:
             run += 1
-            out.append(f.score * (1.0 + _RUN_GROWTH * min(run - 1, _RUN_CAP)))
+            out.append(sc * (1.0 + _RUN_GROWTH * min(run - 1, _RUN_CAP)))
         else:
             run = 0
-            out.append(f.score)
+            out.append(sc)
     return out
 
 
@@ -352,19 +572,18 @@ def _best_stretch(scores: Sequence[float]) -> tuple[int, int, float]:
     return best_s, best_e, best
 
 
-def _comment_zone(feats: Sequence[BlockFeatures], line_meta: Sequence[bool]) -> int:
-    """Index of the block where a reader-comment section starts (len(feats) if none)."""
-    n = len(feats)
-    meta = [sum(line_meta[f.start : f.end]) for f in feats]
-    prefix = [0]
-    for m in meta:
-        prefix.append(prefix[-1] + m)
+def _comment_zone(p: _Page) -> int:
+    """Index of the block where a reader-comment section starts (p.n if none)."""
+    n = p.n
+    line_meta = p.meta
+    meta = [sum(line_meta[a:b]) if b - a > 1 else int(line_meta[a]) for a, b in p.spans]
+    prefix = list(accumulate(meta, initial=0))
     good = 0
-    for i, f in enumerate(feats):
-        if f.label == "good":
-            good += f.length
+    for i in range(n):
+        if p.label[i] == "good":
+            good += p.length[i]
             continue
-        if good < _ZONE_MIN_GOOD or not (meta[i] or _is_comment_head(f.text)):
+        if good < _ZONE_MIN_GOOD or not (meta[i] or _is_comment_head(p, i)):
             continue
         later = prefix[min(n, i + 1 + _ZONE_WINDOW)] - prefix[i + 1] + max(meta[i] - 1, 0)
         if later >= _ZONE_META:
@@ -372,60 +591,142 @@ def _comment_zone(feats: Sequence[BlockFeatures], line_meta: Sequence[bool]) -> 
     return n
 
 
-def _headline_anchor(feats: Sequence[BlockFeatures], title: str, s: int) -> int:
+def _is_comment_head(p: _Page, i: int) -> bool:
+    text = p.texts[i]
+    return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
+
+
+def _is_title_block(p: _Page, k: int, title: set[str]) -> bool:
+    """Block ``k`` starts with a line repeating most of the page title: a headline."""
+    toks = p.toks[p.spans[k][0]]
+    if not 3 <= len(toks) <= 2 * len(title) + 2:
+        return False
+    inside = sum(map(title.__contains__, toks))
+    return inside >= _TITLE_SHARE * len(toks) and 2 * len(title.intersection(toks)) >= len(title)
+
+
+def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
+    """On a page with no real paragraph: the headline and the short post below it.
+
+    Each block repeating the page title is a candidate headline; the post runs on
+    from it until three non-content blocks in a row, unless its line recurs more than
+    twice outside the title (the site's name).  The candidate followed by the most
+    words (at least eight) wins, the later one on a tie; None when there is none.
+    """
+    if p.spans[0] != (0, 1):
+        return None
+    title = set(p.toks[0])
+    if len(title) < 3:
+        return None
+    best: tuple[int, int, int] | None = None
+    head = p.low[0]
+    walked = checked = 0
+    for k in range(1, zone):
+        if k < walked or not _is_title_block(p, k, title):
+            continue
+        checked += 1
+        if checked > _POST_CANDIDATES:
+            break
+        # The site-name part of the title ("... - The Craft Corner") recurs in the
+        # page's menus and footers; a headline does not.
+        name = p.low[p.spans[k][0]]
+        if p.text.count(name) - head.count(name) > 2:
+            continue
+        words, run, last = 0, 0, k
+        j = k + 1
+        while j < zone and run < _POST_RUN:
+            if (p.words[j] >= 3 and p.score[j] >= 0) or (p.words[j] >= 5 and not p.link_like[j]):
+                words += p.words[j]
+                run = 0
+                last = j
+            else:
+                run += 1
+            j += 1
+        walked = j
+        if words >= _POST_MIN_WORDS and (best is None or words >= best[0]):
+            best = (words, k, last)
+    return None if best is None else (best[1], best[2])
+
+
+def _flags(p: _Page, keep: Sequence[bool], n_lines: int) -> tuple[bool, ...]:
+    """Line flags from block flags; every line is kept when few blocks would go."""
+    dropped = p.n - sum(keep)
+    if dropped <= _KEEP_ALL_DROPS or dropped <= _KEEP_ALL_SHARE * p.n:
+        return (True,) * n_lines
+    flags = [False] * n_lines
+    for (a, b), k in zip(p.spans, keep, strict=True):
+        if k:
+            flags[a:b] = [True] * (b - a)
+    return tuple(flags)
+
+
+def _headline_anchor(p: _Page, title: str, s: int) -> int:
     """Block above ``s`` that repeats the page title (first line), or -1."""
     title_toks = set(_WORD.findall(title.lower()))
     for j in range(s - 1, max(0, s - _TITLE_WINDOW), -1):
-        toks = _WORD.findall(feats[j].text.lower())
-        if len(toks) >= 3 and sum(t in title_toks for t in toks) >= _TITLE_SHARE * len(toks):
+        if p.words[j] < 3:
+            continue
+        toks = _WORD.findall(p.texts[j].lower())
+        if sum(map(title_toks.__contains__, toks)) >= _TITLE_SHARE * len(toks):
             return j
     return -1
 
 
+def _trailing_list(p: _Page, e: int) -> int:
+    """Extend the stretch over a bulleted list right after it ("References:", "Sources:").
+
+    Items must start with a bullet, carry three or more words and not look like links;
+    one short heading line ending with ":" may precede them; two items are needed.
+    """
+    j = e + 1
+    if j < p.n and p.words[j] <= 4 and p.texts[j].endswith(":"):
+        j += 1
+    items = 0
+    while j < p.n and p.words[j] >= 3 and not p.link_like[j] and _BULLET.match(p.texts[j]):
+        items += 1
+        j += 1
+    return j - 1 if items >= 2 else e
+
+
 def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
     n_lines = len(lines)
-    line_meta = [_is_meta(ln) for ln in lines]
-    feats = _score_blocks(lines, line_meta, _stopwords_for(lines, language))
-    n = len(feats)
-    scores = _run_scores(feats)
-    zone = _comment_zone(feats, line_meta)
+    p = _Page(lines, language)
+    n = p.n
+    scores = _run_scores(p.score)
+    zone = _comment_zone(p)
     for i in range(zone, n):
         if scores[i] > 0:
             scores[i] *= _ZONE_DISCOUNT
     s, e, mass = _best_stretch(scores)
     if e < s or mass <= _WEAK_MASS:
-        return (True,) * n_lines
+        post = _short_post(p, zone)
+        if post is None:
+            return (True,) * n_lines
+        return _flags(p, [post[0] <= i <= post[1] for i in range(n)], n_lines)
     good = 0
     for i in range(s, e + 1):
-        if feats[i].label == "good":
-            good += feats[i].length
-        elif good >= _ZONE_MIN_GOOD and _is_comment_head(feats[i].text):
+        if p.label[i] == "good":
+            good += p.length[i]
+        elif good >= _ZONE_MIN_GOOD and _is_comment_head(p, i):
             e = i - 1
             break
-    while e > s and feats[e].score < 0:
+    while e > s and p.score[e] < 0:
         e -= 1
+    e = _trailing_list(p, e)
     keep = [s <= i <= e for i in range(n)]
-    anchor = _headline_anchor(feats, lines[0], s)
+    anchor = _headline_anchor(p, lines[0], s)
     if anchor >= 0:
         keep[anchor] = True
         for j in range(anchor + 1, s):
-            keep[j] = feats[j].words >= 3 and not feats[j].link_like
+            keep[j] = p.words[j] >= 3 and not p.link_like[j]
     else:
         j = s - 1
         while j >= max(0, s - _BACK_BLOCKS):
-            f = feats[j]
-            if f.words < 3 or f.link_like or f.repeats > 1:
+            if p.words[j] < 3 or p.link_like[j] or p.repeats[j] > 1:
                 break
             keep[j] = True
             j -= 1
-    dropped = n - sum(keep)
-    if dropped <= _KEEP_ALL_DROPS or dropped <= _KEEP_ALL_SHARE * n:
-        return (True,) * n_lines
-    flags = [False] * n_lines
-    for f, k in zip(feats, keep, strict=True):
-        if k:
-            flags[f.start : f.end] = [True] * (f.end - f.start)
-    return tuple(flags)
+    return _flags(p, keep, n_lines)
 
 
 def select_main_content(lines: Sequence[str], language: str | None = None) -> tuple[bool, ...]:
