@@ -10,7 +10,8 @@ downloaded and no network is used.
 The cascade
 -----------
 1. **Language.**  Stopwords are wordfreq's most frequent words of the language
-   (``top_n_list(lang, 120, wordlist="small")``).  When ``language`` is not given,
+   (``top_n_list(lang, 120, wordlist="small")``, shipped in ``data/stopwords.json``
+   by ``tools/build_stopwords.py``).  When ``language`` is not given,
    or wordfreq does not know it, the language is guessed from the share of the
    page's long-line tokens (the first 2,000 of them) covered by each language's
    stopword set.  Lines made of CJK characters, and pages in no known language,
@@ -76,13 +77,16 @@ back to line numbers, and blocks are parallel lists, not objects.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import accumulate, pairwise
+from types import MappingProxyType
 from typing import Literal
 
 __all__ = ["BlockFeatures", "Label", "score_blocks", "select_main_content"]
@@ -91,7 +95,6 @@ Label = Literal["good", "near", "short", "bad"]
 _SHORT: Label = "short"
 
 # ---------------------------------------------------------------- tuned constants
-_STOPWORDS_N = 120  # wordfreq top-N words used as a language's stopwords
 _GOOD_DENSITY = 0.30  # stopword density of a body paragraph
 _GOOD_LEN = 100  # characters (CJK characters count 3)
 _NEAR_DENSITY = 0.20
@@ -187,32 +190,29 @@ def _find_all(text: str, needle: str) -> list[int]:
 
 
 # ---------------------------------------------------------------- stopwords
-# lru_cache on pure functions of an immutable argument returning immutable values:
-# a read-only memo (the word lists ship inside wordfreq's wheel), not shared state.
-@lru_cache(maxsize=64)
-def _stopwords(lang: str) -> frozenset[str]:
-    try:
-        from wordfreq import top_n_list
+@lru_cache(maxsize=1)
+def _stopword_lists() -> Mapping[str, frozenset[str]]:
+    """Each language's stopwords, read once from the shipped ``data/stopwords.json``.
 
-        words = top_n_list(lang, _STOPWORDS_N, wordlist="small")
-    except Exception:  # unknown language or wordfreq data missing
-        return frozenset()
-    return frozenset(w for w in words if not w.isdigit())
+    That file holds wordfreq's 120 most frequent words per language (numbers left out;
+    ``tools/build_stopwords.py``); reading wordfreq's own lists at run time would load
+    every language's full list (~150 MB resident) to guess one page's language.
+    """
+    raw = resources.files("newsclean").joinpath("data/stopwords.json").read_text("utf-8")
+    return MappingProxyType({lang: frozenset(ws) for lang, ws in json.loads(raw).items()})
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    return _stopword_lists().get(lang, frozenset())
 
 
 @lru_cache(maxsize=1)
-def _stopword_index() -> dict[str, tuple[str, ...]]:
-    try:
-        from wordfreq import available_languages
-
-        langs = sorted(available_languages("small"))
-    except Exception:
-        return {}
+def _stopword_index() -> Mapping[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
-    for lang in langs:
-        for w in _stopwords(lang):
+    for lang, words in sorted(_stopword_lists().items()):
+        for w in words:
             index.setdefault(w, []).append(lang)
-    return {w: tuple(v) for w, v in index.items()}
+    return MappingProxyType({w: tuple(v) for w, v in index.items()})
 
 
 def _guess_language(tokens: Sequence[list[str]]) -> str | None:
