@@ -3,9 +3,10 @@
     python benchmarks/memory.py [--shared ../shared] [--limit N]
 
 Each input kind (the text dumps, and the raw HTML) runs in its own subprocess so
-one does not inherit the other's heap. Documents are read one at a time from the
-gzip file, so the figure is what a batch worker holds: interpreter, imports, word
-lists and the largest document's working set. RSS is printed after 10%, 50% and
+one does not inherit the other's heap. The texts are first written one a line to a
+temporary file and the worker reads them one at a time, so the figure is what a
+batch worker holds: interpreter, imports, word lists and the largest document's
+working set. RSS is printed after 10%, 50% and
 100% of the documents: a steady value means no cache grows with the input.
 Target (issue #6): peak RSS <= 150 MB per worker process.
 """
@@ -18,6 +19,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -30,19 +32,18 @@ def rss_mb() -> float:
 
 
 def worker(path: str, field: str, limit: int | None) -> None:
+    """Clean each text of ``path`` (one JSON string a line), printing RSS as it goes."""
     from newsclean import clean
 
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         total = sum(1 for _ in f)
     total = min(total, limit or total)
     marks = {max(1, total // 10): "10%", max(1, total // 2): "50%", total: "100%"}
     start = rss_mb()
     seen: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, start=1):
-            record = json.loads(line)
-            text = record["inputs"]["html_text"] if field == "html_text" else record["html"]
-            clean(text)
+            clean(json.loads(line))
             if n in marks:
                 seen.append(f"{marks[n]} {rss_mb():.0f} MB")
             if n >= total:
@@ -55,6 +56,16 @@ def worker(path: str, field: str, limit: int | None) -> None:
     )
 
 
+def write_texts(source: Path, field: str, target: Path) -> None:
+    """One JSON string a line: the field the worker cleans, so the worker never holds a
+    whole dev record (one of them carries a 21 MB inscriptis dump it does not need)."""
+    with gzip.open(source, "rt", encoding="utf-8") as f, target.open("w", encoding="utf-8") as out:
+        for line in f:
+            record = json.loads(line)
+            text = record["inputs"][field] if field != "html" else record["html"]
+            out.write(json.dumps(text, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -65,14 +76,17 @@ def main() -> None:
         worker(args.worker[0], args.worker[1], args.limit)
         return
     evals = Path(args.shared) / "eval"
-    for path, field in (
-        (evals / "dev.jsonl.gz", "html_text"),
-        (evals / "dev.html.jsonl.gz", "html"),
-    ):
-        cmd = [sys.executable, __file__, "--worker", str(path), field]
-        if args.limit:
-            cmd += ["--limit", str(args.limit)]
-        subprocess.run(cmd, check=True)
+    with tempfile.TemporaryDirectory(prefix="newsclean-mem-") as tmp:
+        for source, field in (
+            (evals / "dev.jsonl.gz", "html_text"),
+            (evals / "dev.html.jsonl.gz", "html"),
+        ):
+            texts = Path(tmp) / f"{field}.jsonl"
+            write_texts(source, field, texts)
+            cmd = [sys.executable, __file__, "--worker", str(texts), field]
+            if args.limit:
+                cmd += ["--limit", str(args.limit)]
+            subprocess.run(cmd, check=True)
 
 
 if __name__ == "__main__":
