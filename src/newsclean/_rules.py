@@ -271,26 +271,38 @@ def apply_rules(lines: Sequence[Line], ruleset: RuleSet) -> RulesResult:
     cuts: list[Cut] = []
     sources: list[str] = []
     kept: list[Line] = []
+    # The verdict on a line that opens no block and has no prefix or suffix to trim
+    # depends on its text alone: a repeated line (menus, 100,000 copies of "x") is
+    # judged once per call.
+    seen: dict[str, tuple[str, str | None] | None] = {}
     n = len(lines)
     i = 0
     while i < n:
         ln = lines[i]
-        block = _match_block(lines, i, ruleset)
-        if block is not None:
-            j, rid = block
-            cuts.append(Cut(ln.start, lines[j - 1].end, rid))
-            i = j
-            continue
-        rest = _trim_affixes(ln, ruleset, cuts)
-        if rest is not None:
-            hit = ruleset._line_rule(rest.text)
-            if hit is None:
-                kept.append(rest)
-            else:
-                cuts.append(Cut(rest.start, rest.end, hit[0]))
-                if hit[1]:
-                    sources.append(hit[1])
         i += 1
+        rest: Line = ln
+        if ln.text in seen:
+            hit = seen[ln.text]
+        else:
+            block = _match_block(lines, i - 1, ruleset)
+            if block is not None:
+                j, rid = block
+                cuts.append(Cut(ln.start, lines[j - 1].end, rid))
+                i = j
+                continue
+            trimmed = _trim_affixes(ln, ruleset, cuts)
+            if trimmed is None:
+                continue
+            rest = trimmed
+            hit = ruleset._line_rule(rest.text)
+            if rest is ln:
+                seen[ln.text] = hit
+        if hit is None:
+            kept.append(rest)
+        else:
+            cuts.append(Cut(rest.start, rest.end, hit[0]))
+            if hit[1]:
+                sources.append(hit[1])
     cuts.sort(key=lambda c: c.start)
     return RulesResult(tuple(kept), tuple(cuts), tuple(sources))
 
