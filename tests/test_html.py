@@ -220,3 +220,10 @@ def test_a_future_date_in_the_markup_does_not_depend_on_today() -> None:
         "</body></html>"
     )
     assert extract_html(page).date == "2031-05-04"
+
+
+def test_page_with_an_xml_declaration_and_no_head() -> None:
+    story = "The council approved the new budget after a long debate. " * 6
+    page = f"<?xml version='1.0' encoding='utf-8'?><html><body><p>{story}</p></body></html>"
+    assert "approved the new budget" in clean(page).body
+    assert "approved the new budget" in visible_text(page)

@@ -125,3 +125,23 @@ def test_headline_repeating_the_page_title_beats_a_site_name() -> None:
     )
     assert res.metadata.title == "Being Honest In Exit Interviews Is Pointless 545"
     assert res.metadata.source == "Slashdot"
+
+
+def test_a_sentence_opening_with_a_weekday_and_date_keeps_its_date() -> None:
+    # Only a labelled stamp ("Published: ...") glued to a sentence loses its prefix.
+    text = "Sunday, March 3, 2024 was the warmest day on record in the city, officials said."
+    res = meta(f"{PROSE}\n\n{text}\n\n{PROSE}")
+    assert [ln.text for ln in res.kept][1] == text
+    assert not [c for c in res.cuts if c.rule == "metadata.date_prefix"]
+
+
+def test_a_weekday_or_month_is_never_an_author() -> None:
+    res = meta(f"By Monday at 5 pm the city will have closed 12 roads\n\n{PROSE}")
+    assert res.metadata.author is None
+    assert not [c for c in res.cuts if c.rule == "metadata.byline"]
+
+
+def test_the_page_title_line_itself_is_not_taken_as_the_headline_above() -> None:
+    page = segment_lines(f"Sign up for our newsletter to get the best stories\n\n{PROSE}")
+    res = extract_metadata(page[1:], page_lines=page)
+    assert res.metadata.title is None

@@ -32,6 +32,7 @@ class _DatePatterns:
     months: dict[str, int]
     label: str  # an alternation of date labels, for callers that anchor stamps
     weekday: str  # an alternation of weekday names ("Monday, October 22, 2012")
+    weekday_names: frozenset[str]
 
 
 _TIME = (
@@ -76,22 +77,35 @@ def _patterns() -> _DatePatterns:
     compiled = regex.compile(
         rf"(?<![\w/.-])(?:{pattern})(?![\w/]|-\d)", regex.IGNORECASE | regex.VERSION0
     )
-    return _DatePatterns(compiled, months, labels, weekdays)
+    return _DatePatterns(compiled, months, labels, weekdays, frozenset(data["weekdays"]))
 
 
 @lru_cache(maxsize=1)
 def date_stamp_head() -> regex.Pattern[str]:
-    """What may open a date stamp: a label ("date", "Published:", "Опубликовано") and "on".
+    """What may open a date stamp: a label ("date", "Published:", "Опубликовано") in the
+    group ``label``, "on", and a weekday ("Monday, October 22, 2012").
 
-    >>> date_stamp_head().match("Published: 21 October 2024").end()
-    11
+    >>> m = date_stamp_head().match("Published: Monday, 21 October 2024")
+    >>> m.end(), m.group("label")
+    (19, 'Published')
     """
     # Compiled once per process, read-only afterwards.
     pats = _patterns()
     return regex.compile(
-        rf"^(?:(?:{pats.label})\s*[:：]?\s*)?(?:on\s+)?(?:(?:{pats.weekday})\.?,?\s+)?",
+        rf"^(?:(?P<label>{pats.label})\s*[:：]?\s*)?(?:on\s+)?(?:(?:{pats.weekday})\.?,?\s+)?",
         regex.IGNORECASE,
     )
+
+
+def is_month_or_weekday(word: str) -> bool:
+    """A month or weekday name in one of the known languages ("By Monday" is no byline).
+
+    >>> is_month_or_weekday("Monday"), is_month_or_weekday("Oktober"), is_month_or_weekday("Jane")
+    (True, True, False)
+    """
+    pats = _patterns()
+    w = word.casefold().rstrip(".")
+    return w in pats.months or w in pats.weekday_names
 
 
 def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:

@@ -35,6 +35,7 @@ from ._dates import find_dates
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+_XML_DECLARATION = regex.compile(r"\A\s*<\?xml[^>]*\?>")
 _MIN_EXTRACTED_CHARS = 50  # below this, trafilatura found next to nothing
 _DATE_WINDOW = 40  # page lines above the article searched for the date it shows
 _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depend on the day
@@ -121,7 +122,7 @@ def visible_text(html: str) -> str:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
         return ""
     return _visible_text_of(root)
@@ -334,6 +335,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     >>> ex.title, "A long enough sentence" in ex.text, ex.fallback
     ('Big news', True, False)
     """
+    # lxml refuses a str that declares its encoding, and trafilatura's loader rejects
+    # such a page without <head>: the declaration means nothing once decoded, so it goes.
+    html = _XML_DECLARATION.sub("", html, count=1)
     tree = _parse(html)
     if tree is None:
         page_text = visible_text(html)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ._dates import date_stamp_head, find_dates
+from ._dates import date_stamp_head, find_dates, is_month_or_weekday
 from ._rules import Cut
 from ._segment import Line
 
@@ -42,13 +42,39 @@ _NAME = (
 # or time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM").
 _BYLINE_REST = (
     r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80}"
-    r"|\s(?i:on|at|posted|published|updated)\s(?=[^.!?]{0,40}\d)[^.!?]{0,80}(?i:[ap]\.m\.)?)?)$"
+    r"|(?P<when>\s(?i:on|at|posted|published|updated)\s(?=[^.!?]{0,40}\d)[^.!?]{0,80}"
+    r"(?i:[ap]\.m\.)?))?)$"
 )
 _BYLINE = regex.compile(
-    r"^(?i:(?:posted|written|reported|words|story|text|photos?|video)\s+by|by|von|par|por|de|di|door"
-    r"|av|автор|作者|author|text)[:：]?\s+" + _NAME + _BYLINE_REST,
+    r"^(?i:(?P<posted>(?:posted|written|reported|words|story|text|photos?|video)\s+by)|by|von|par"
+    r"|por|de|di|door|av|автор|作者|author|text)[:：]?\s+" + _NAME + _BYLINE_REST,
     regex.VERSION1,
 )
+
+
+def byline_author(text: str) -> str | None:
+    """The author named by a byline line, or None.
+
+    A sentence can look like a byline ("By Monday at 5 pm the roads will close"): the
+    name must not be a weekday or month, and an "on/at ..." tail needs a date, or a
+    line that says "Posted by" / "Written by".
+
+    >>> byline_author("Posted by John Halamka at 4:02 PM"), byline_author("By Ann Lee on Aug 9, 2012")
+    ('John Halamka', 'Ann Lee')
+    >>> byline_author("By Monday at 5 pm the city will have closed 12 roads") is None
+    True
+    """
+    m = _BYLINE.match(text)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if is_month_or_weekday(name.split()[0]):
+        return None
+    if m.group("when") and not m.group("posted") and not find_dates(m.group("when")):
+        return None
+    return name
+
+
 _SOURCE_LINE = regex.compile(
     r"^(?:source|sources|quelle|источник|fuente|fonte|来源|來源)\s*[:：]\s*(?P<name>.{2,60})$",
     regex.IGNORECASE,
@@ -197,17 +223,17 @@ def extract_metadata(
                     stamp_lines.add(i)
                 continue
             head = label.match(ln.text)
-            if head is not None and head.end() > 0 and rest[:1].isspace():
+            if head is not None and head.group("label") and rest[:1].isspace():
                 # A labelled stamp glued before the first sentence: the prefix goes.
                 cuts.append(Cut(ln.start, ln.start + end, "metadata.date_prefix"))
                 date = date or iso
                 ln = ln.trimmed(ln.start + end, ln.end)
         if i < header_end + 3:
-            m = _BYLINE.match(ln.text)
-            if m is not None and _words(ln.text) <= 14:
-                author = author or m.group("name").strip()
+            name = byline_author(ln.text)
+            if name is not None and _words(ln.text) <= 14:
+                author = author or name
                 if date is None:  # "By Ann Lee on Aug 9, 2012": the line leaves, its date stays
-                    found = find_dates(m.group("rest"))
+                    found = find_dates(ln.text)
                     date = found[0].iso if found else None
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
@@ -229,16 +255,16 @@ def extract_metadata(
     # The article's header is often cut with the page chrome in a full-page dump:
     # look there (nearest first) for what the kept lines did not give.
     above: Sequence[Line] = preceding
-    if kept and page_lines:
+    if kept and page_lines and not preceding:
         start = kept[0].start
         above = [ln for ln in page_lines if ln.end <= start][-_HEADER_WINDOW:]
     if author is None:
         # A byline above the article, at its top, or signing it off at the end; these
         # lines are not header lines here, so they stay where they are.
         for ln in (*reversed(above), *kept[:20], *kept[-10:]):
-            m = _BYLINE.match(ln.text)
-            if m is not None and _words(ln.text) <= 14:
-                author = m.group("name").strip()
+            name = byline_author(ln.text)
+            if name is not None and _words(ln.text) <= 14:
+                author = name
                 break
     if date is None:
         # The nearest date above the article, then the first one in it.
@@ -259,20 +285,23 @@ def extract_metadata(
     source = source or site
     if title is None:
         # The headline of a full-page dump is often cut with the page chrome above
-        # the article: take the nearest headline-like line there (already out of the body).
-        # The nearest line there that repeats the page's <title>, else the nearest
+        # the article (already out of the body): the nearest line there that repeats
+        # the page's <title> (the title line itself only when no rule cut it: the
+        # runner hands over ``preceding`` with the rules applied), else the nearest
         # headline-like line just above.
         page_words = page_title_words(page_lines)
+        first = page_lines[0].start if page_lines else -1
         for ln in reversed(above):
             if (
-                _words(ln.text) >= 4
+                (ln.start != first or preceding)
+                and _words(ln.text) >= 4
                 and _in_page_title(ln.text, page_words)
                 and _headline_like(ln.text)
             ):
                 title = ln.text
                 break
-        for ln in reversed(preceding if title is None else ()):
-            if _headline_like(ln.text) and _words(ln.text) >= 4 and _BYLINE.match(ln.text) is None:
+        for ln in reversed(preceding[-6:] if title is None else ()):
+            if _headline_like(ln.text) and _words(ln.text) >= 4 and byline_author(ln.text) is None:
                 title = ln.text
                 break
 

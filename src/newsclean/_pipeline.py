@@ -42,6 +42,7 @@ from ._options import Options
 from ._rules import Cut, apply_rules
 from ._segment import Line, join_lines, segment_lines
 
+_HEADER_WINDOW = 40  # lines above the article handed to the metadata stage
 _UNSPACED_SCRIPTS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]+")
 
 
@@ -147,7 +148,8 @@ def run_text(
         earlier = record("content", _content_cuts(norm.text, lines, options.language))
         lines = subtract(lines, earlier)
         if lines:
-            preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-6:]
+            # the article's header is often cut with the page chrome: metadata looks here
+            preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-_HEADER_WINDOW:]
     ruled = apply_rules(lines, options.ruleset)
     rule_cuts = record("rules", ruled.cuts)
     lines = subtract(lines, rule_cuts)
