@@ -156,7 +156,7 @@ _COMMENT_HEAD = re.compile(
 )
 _REPLY_LINE = re.compile(  # page
     r"^\W*(?:reply|report|like|antworten|répondre|responder|rispondi|ответить)\W*$"
-    r"|reply\b[^\n]{0,20}$",
+    r"|\breply\b[^\n]{0,20}$",
     re.M,
 )
 _SAYS = re.compile(r"\b(?:writes|wrote|says|said|schreibt|escribió|scrive|пишет)\s*:\s*$", re.I)
