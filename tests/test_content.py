@@ -178,6 +178,15 @@ def test_boilerplate_paragraph_is_bad(text: str) -> None:
     assert block.score < 0
 
 
+def test_a_paragraph_about_subscriptions_is_not_a_subscribe_blurb() -> None:
+    # One cue word repeated in its forms is the story's topic, not page chrome.
+    text = (
+        "Print subscription is coming, and I am working to cut the shipping cost for annual"
+        " subscribers outside the US, because I want more people to read the print edition."
+    )
+    assert _only_block(text).label == "good"
+
+
 @pytest.mark.parametrize(
     "text",
     [

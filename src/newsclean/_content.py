@@ -352,9 +352,12 @@ class _Page:
             if needle in text:
                 hit = line_of(_find_all(text, needle))
                 copy |= hit if needle != "(c)" else {i for i in hit if _COPYRIGHT_C.search(low[i])}
-        cue = _BOILER.__contains__
+        # Distinct cues by stem: an article about subscriptions says "subscription" and
+        # "subscribers"; a boilerplate blurb says "subscribe", "newsletter", "privacy".
         boiler = self.boiler = {
-            i: sum(map(cue, t)) for i, t in enumerate(toks) if not _BOILER.isdisjoint(t)
+            i: len({w[:6] for w in t if w in _BOILER})
+            for i, t in enumerate(toks)
+            if not _BOILER.isdisjoint(t)
         }
         seps = Counter([bisect_right(starts, m.start()) - 1 for m in _SEP.finditer(text)])
         ends = {
