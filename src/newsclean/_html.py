@@ -30,14 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ._dates import find_dates
+from ._metadata import date_near
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _XML_DECLARATION = regex.compile(r"\A\s*<\?xml[^>]*\?>")
 _MIN_EXTRACTED_CHARS = 50  # below this, trafilatura found next to nothing
-_DATE_WINDOW = 40  # page lines above the article searched for the date it shows
 _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depend on the day
 # Below this agreement (Dice overlap of 4-word shingles) between trafilatura's recall text
 # and readability's, the precision extraction is run as a second candidate.
@@ -363,15 +362,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
 
 
 def _shown_date(page_text: str, article: str) -> str | None:
-    """The date written nearest above the article's first line (40 lines up), else the
-    first one in the article's first 60 lines: where a page shows its date."""
+    """The date the page shows for the article: newsclean's own search (nearest above
+    the article's first line, else in the article) over the page's visible lines."""
     lines = [ln.strip() for ln in page_text.split("\n") if ln.strip()]
     first = next((ln.strip() for ln in article.split("\n") if ln.strip()), None)
-    start = lines.index(first) if first in lines else None
-    if start is None:
+    if first not in lines:
         return None
-    for ln in (*reversed(lines[max(0, start - _DATE_WINDOW) : start]), *lines[start : start + 60]):
-        found = find_dates(ln)
-        if found:
-            return found[0].iso
-    return None
+    start = lines.index(first)
+    return date_near(lines[:start], lines[start:])

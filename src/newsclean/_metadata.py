@@ -129,7 +129,23 @@ def is_prose(text: str) -> bool:
 # Lines above the article searched for its date and byline, nearest first (the
 # header of a full-page dump often goes with the page chrome): 6 -> 40 lines took
 # the date accuracy on the dev dumps from 0.682 to 0.720.
-_HEADER_WINDOW = 40
+HEADER_WINDOW = 40
+
+
+def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
+    """The date written nearest above the article (last ``HEADER_WINDOW`` lines of
+    ``above``), else the first one in its first 60 lines: where a page shows its date.
+
+    >>> date_near(["Archive 2001-01-01", "Posted 9 August 2012", "Menu"], ["Text on 3 May 2024."])
+    '2012-08-09'
+    """
+    for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
+        found = find_dates(text) if _DIGIT.search(text) else []
+        if found:
+            return found[0].iso
+    return None
+
+
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
@@ -257,7 +273,7 @@ def extract_metadata(
     above: Sequence[Line] = preceding
     if kept and page_lines and not preceding:
         start = kept[0].start
-        above = [ln for ln in page_lines if ln.end <= start][-_HEADER_WINDOW:]
+        above = [ln for ln in page_lines if ln.end <= start][-HEADER_WINDOW:]
     if author is None:
         # A byline above the article, at its top, or signing it off at the end; these
         # lines are not header lines here, so they stay where they are.
@@ -267,12 +283,7 @@ def extract_metadata(
                 author = name
                 break
     if date is None:
-        # The nearest date above the article, then the first one in it.
-        for ln in (*reversed(above), *kept[:60]):
-            found = find_dates(ln.text) if _DIGIT.search(ln.text) else []
-            if found:
-                date = found[0].iso
-                break
+        date = date_near([ln.text for ln in above], [ln.text for ln in kept[:60]])
 
     title, subtitle, kept, title_cuts, site = _find_title(
         kept,

@@ -35,14 +35,13 @@ from ._document import Document, Removal, Repair
 from ._glue import find_glue_splits
 from ._html import extract_html
 from ._language import detect_language
-from ._metadata import extract_metadata
+from ._metadata import HEADER_WINDOW, extract_metadata
 from ._normalize import Normalized, normalize
 from ._offsets import Edit, EditList
 from ._options import Options
 from ._rules import Cut, apply_rules
 from ._segment import Line, join_lines, segment_lines
 
-_HEADER_WINDOW = 40  # lines above the article handed to the metadata stage
 _UNSPACED_SCRIPTS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]+")
 
 
@@ -149,7 +148,7 @@ def run_text(
         lines = subtract(lines, earlier)
         if lines:
             # the article's header is often cut with the page chrome: metadata looks here
-            preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-_HEADER_WINDOW:]
+            preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-HEADER_WINDOW:]
     ruled = apply_rules(lines, options.ruleset)
     rule_cuts = record("rules", ruled.cuts)
     lines = subtract(lines, rule_cuts)
