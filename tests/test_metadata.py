@@ -145,3 +145,30 @@ def test_the_page_title_line_itself_is_not_taken_as_the_headline_above() -> None
     page = segment_lines(f"Sign up for our newsletter to get the best stories\n\n{PROSE}")
     res = extract_metadata(page[1:], page_lines=page)
     assert res.metadata.title is None
+
+
+def body_meta(text: str):  # type: ignore[no-untyped-def]
+    """Metadata of a dump whose first line an earlier stage cut (as the <title> usually is)."""
+    page = segment_lines(text)
+    return extract_metadata(page[1:], page_lines=page)
+
+
+def test_a_header_line_unrelated_to_the_page_title_yields_to_it() -> None:
+    # "Delivered by FeedBurner" shares no word with the <title> line: the title line wins.
+    res = body_meta(
+        "Council passes the new city budget at last - Daily Ledger\n\n"
+        f"Delivered by FeedBurner\n\n{PROSE}"
+    )
+    assert res.metadata.title == "Council passes the new city budget at last"
+
+
+def test_a_header_line_matching_the_page_title_stays_the_title() -> None:
+    res = body_meta(f"Budget news - Daily Ledger\n\nCouncil passes the budget\n\n{PROSE}")
+    assert res.metadata.title == "Council passes the budget"
+
+
+def test_a_menu_line_is_not_taken_for_a_page_title() -> None:
+    # A dump without the <title> starts with page chrome: no separator, or a bullet.
+    for first in ("Skip to main content", "* Home | World | Business news of the day"):
+        res = body_meta(f"{first}\n\nCouncil passes the new city budget\n\n{PROSE}")
+        assert res.metadata.title == "Council passes the new city budget"

@@ -316,6 +316,9 @@ def extract_metadata(
                 title = ln.text
                 break
 
+    if known_title is None:
+        title = _title_or_page_title(title, page_lines)
+
     # A short trailing signature ("News.Az") is the source.
     if len(kept) >= 2:
         last = kept[-1]
@@ -411,6 +414,35 @@ def _site_in_page_title(page_lines: Sequence[Line], title: str) -> str:
         p for p in parts if p and _words(p) <= 5 and not words & set(_WORD.findall(p.casefold()))
     ]
     return rest[-1] if len(parts) > 1 and rest else ""
+
+
+def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str | None:
+    """``title``, unless the page's ``<title>`` line contradicts it: then that line's headline.
+
+    A dump that kept the ``<title>`` ("Headline - Site") starts with it. A header line
+    sharing no word with it ("Delivered by FeedBurner", "See more video") is page
+    furniture, and so is no title at all when the title line names one; the longest
+    part of the title line is the headline. Only a line split by a title separator
+    counts as a ``<title>``: a dump without one starts with a menu item.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Rates held steady - Daily Ledger\\nSee more video")
+    >>> _title_or_page_title("See more video", page), _title_or_page_title("Rates rise", page)
+    ('Rates held steady', 'Rates rise')
+    """
+    if not page_lines or len(page_lines[0].text) > 300 or page_lines[0].text[:1] in "*+•·-<":
+        return title
+    if title is not None and page_title_words(page_lines) & set(_WORD.findall(title.casefold())):
+        return title
+    parts = [
+        p for p in (p.strip(" |-–—:·•»") for p in _TITLE_SEPARATORS.split(page_lines[0].text)) if p
+    ]
+    if len(parts) < 2:
+        return title
+    best = max(parts, key=_words)
+    if not _headline_like(best) or _words(best) < max(4, _words(title or "")):
+        return title
+    return best
 
 
 def _find_title(
