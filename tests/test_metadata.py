@@ -172,3 +172,11 @@ def test_a_menu_line_is_not_taken_for_a_page_title() -> None:
     for first in ("Skip to main content", "* Home | World | Business news of the day"):
         res = body_meta(f"{first}\n\nCouncil passes the new city budget\n\n{PROSE}")
         assert res.metadata.title == "Council passes the new city budget"
+
+
+def test_a_byline_after_its_date_or_before_a_comment_count_gives_the_author() -> None:
+    res = meta(f"Budget passes\n\nNovember 12, 2012 by Alex Fitzpatrick 0\n\n{PROSE}")
+    assert (res.metadata.author, res.metadata.date) == ("Alex Fitzpatrick", "2012-11-12")
+    assert [ln.text for ln in res.kept] == [PROSE]
+    res = meta(f"Budget passes\n\nby Al Ho Published Nov. 7, 2012 11:40 am\n\n{PROSE}")
+    assert res.metadata.author == "Al Ho"

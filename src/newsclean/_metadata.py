@@ -42,8 +42,8 @@ _NAME = (
 # or time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM").
 _BYLINE_REST = (
     r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80}"
-    r"|(?P<when>\s(?i:on|at|posted|published|updated)\s(?=[^.!?]{0,40}\d)[^.!?]{0,80}"
-    r"(?i:[ap]\.m\.)?))?)$"
+    r"|(?P<when>\s(?i:on|at|posted|published|updated)\s(?=[^!?]{0,40}\d)[^!?]{0,80}"
+    r"(?i:[ap]\.m\.)?)|\s+\d{1,5})?)$"  # the last: a comment count ("by Al Ho 12")
 )
 _BYLINE = regex.compile(
     r"^(?i:(?P<posted>(?:posted|written|reported|words|story|text|photos?|video)\s+by)|by|von|par"
@@ -61,10 +61,17 @@ def byline_author(text: str) -> str | None:
 
     >>> byline_author("Posted by John Halamka at 4:02 PM"), byline_author("By Ann Lee on Aug 9, 2012")
     ('John Halamka', 'Ann Lee')
+    >>> byline_author("October 25th, 2012 by Dan Meyer"), byline_author("by Al Ho Published Nov. 7, 2012")
+    ('Dan Meyer', 'Al Ho')
     >>> byline_author("By Monday at 5 pm the city will have closed 12 roads") is None
     True
     """
     m = _BYLINE.match(text)
+    if m is None and text[:1].isalnum():
+        # The posting date first: "October 25th, 2012 by Dan Meyer".
+        found = find_dates(text[:40])
+        if found and found[0].start == 0:
+            m = _BYLINE.match(text[found[0].end :].lstrip(" ,|·•–—-"))
     if m is None:
         return None
     name = m.group("name").strip()
@@ -422,13 +429,15 @@ def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str |
     A dump that kept the ``<title>`` ("Headline - Site") starts with it. A header line
     sharing no word with it ("Delivered by FeedBurner", "See more video") is page
     furniture, and so is no title at all when the title line names one; the longest
-    part of the title line is the headline. Only a line split by a title separator
-    counts as a ``<title>``: a dump without one starts with a menu item.
+    part of the title line is the headline, when it has four words or more and no
+    fewer than the line it replaces. Only a line split by a title separator, not
+    opening with a bullet, counts as a ``<title>``: a dump without one starts with
+    page chrome.
 
     >>> from newsclean._segment import segment_lines
-    >>> page = segment_lines("Rates held steady - Daily Ledger\\nSee more video")
+    >>> page = segment_lines("Bank holds its rates steady - Daily Ledger\\nSee more video")
     >>> _title_or_page_title("See more video", page), _title_or_page_title("Rates rise", page)
-    ('Rates held steady', 'Rates rise')
+    ('Bank holds its rates steady', 'Rates rise')
     """
     if not page_lines or len(page_lines[0].text) > 300 or page_lines[0].text[:1] in "*+•·-<":
         return title
