@@ -180,3 +180,10 @@ def test_a_byline_after_its_date_or_before_a_comment_count_gives_the_author() ->
     assert [ln.text for ln in res.kept] == [PROSE]
     res = meta(f"Budget passes\n\nby Al Ho Published Nov. 7, 2012 11:40 am\n\n{PROSE}")
     assert res.metadata.author == "Al Ho"
+
+
+def test_a_byline_cut_as_chrome_inside_the_article_still_gives_the_author() -> None:
+    page = segment_lines(f"{PROSE}\n\nSubscribe now\n\nBY ANN LEE\n\n{PROSE} Again.")
+    kept = [page[0], page[3]]  # an earlier stage cut the two lines between
+    res = extract_metadata(kept, page_lines=page)
+    assert res.metadata.author == "ANN LEE"

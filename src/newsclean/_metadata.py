@@ -282,9 +282,14 @@ def extract_metadata(
         start = kept[0].start
         above = [ln for ln in page_lines if ln.end <= start][-HEADER_WINDOW:]
     if author is None:
-        # A byline above the article, at its top, or signing it off at the end; these
-        # lines are not header lines here, so they stay where they are.
-        for ln in (*reversed(above), *kept[:20], *kept[-10:]):
+        # A byline above the article, in its first lines (also one an earlier stage
+        # cut there as page chrome), or signing it off at the end; these lines are
+        # not header lines here, so they stay where they are.
+        inside: Sequence[Line] = kept[:20]
+        if kept and page_lines:
+            span = range(kept[0].start, kept[-1].end)
+            inside = [ln for ln in page_lines if ln.start in span][:60]
+        for ln in (*reversed(above), *inside, *kept[-10:]):
             name = byline_author(ln.text)
             if name is not None and _words(ln.text) <= 14:
                 author = name
