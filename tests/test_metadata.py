@@ -187,3 +187,11 @@ def test_a_byline_cut_as_chrome_inside_the_article_still_gives_the_author() -> N
     kept = [page[0], page[3]]  # an earlier stage cut the two lines between
     res = extract_metadata(kept, page_lines=page)
     assert res.metadata.author == "ANN LEE"
+
+
+def test_by_and_the_name_on_lines_of_their_own_give_the_author() -> None:
+    # BeautifulSoup's get_text("\n") puts "by" and the linked name on separate lines.
+    res = meta(f"Budget passes\n\nPosted by\n\nAnn Lee\n\non July 19, 2012\n\n{PROSE}")
+    assert res.metadata.author == "Ann Lee"
+    res = meta(f"Budget passes\n\nby\n\nthe way, the council met on Monday\n\n{PROSE}")
+    assert res.metadata.author is None

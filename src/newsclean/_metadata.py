@@ -52,6 +52,20 @@ _BYLINE = regex.compile(
 )
 
 
+# "by" alone on its line, the name on the next: how get_text("\n") renders
+# "<span>by</span> <a>Ann Lee</a>".
+_BARE_BYLINE = regex.compile(r"^(?i:(?:posted|written)\s+by|by|von|par|por|door|av|author)[:：]?$")
+
+
+def _next_line_after(page_lines: Sequence[Line]) -> dict[int, str]:
+    """The text of the line after each bare "by" line, keyed by the bare line's start."""
+    return {
+        ln.start: page_lines[k + 1].text
+        for k, ln in enumerate(page_lines[:-1])
+        if len(ln.text) <= 10 and _BARE_BYLINE.match(ln.text)
+    }
+
+
 def byline_author(text: str) -> str | None:
     """The author named by a byline line, or None.
 
@@ -289,8 +303,12 @@ def extract_metadata(
         if kept and page_lines:
             span = range(kept[0].start, kept[-1].end)
             inside = [ln for ln in page_lines if ln.start in span][:60]
+        nxt = _next_line_after(page_lines)
         for ln in (*reversed(above), *inside, *kept[-10:]):
-            name = byline_author(ln.text)
+            text = ln.text
+            if _BARE_BYLINE.match(text) and ln.start in nxt:
+                text = f"{text} {nxt[ln.start]}"  # "by" and the name on lines of their own
+            name = byline_author(text)
             if name is not None and _words(ln.text) <= 14:
                 author = name
                 break
