@@ -195,3 +195,14 @@ def test_by_and_the_name_on_lines_of_their_own_give_the_author() -> None:
     assert res.metadata.author == "Ann Lee"
     res = meta(f"Budget passes\n\nby\n\nthe way, the council met on Monday\n\n{PROSE}")
     assert res.metadata.author is None
+
+
+def test_the_date_on_a_posting_line_under_the_article_is_the_date() -> None:
+    page = segment_lines(
+        f"{PROSE}\n\n{PROSE} Again.\n\nPosted by Seth Godin on July 19, 2012 | Permalink\n\nComments"
+    )
+    res = extract_metadata(page[:2], page_lines=page)
+    assert res.metadata.date == "2012-07-19"
+    # A date further down (comments, archives) is not the article's.
+    page = segment_lines(f"{PROSE}\n\na\n\nb\n\nc\n\nd\n\ne\n\nf\n\nPosted on July 19, 2012")
+    assert extract_metadata(page[:1], page_lines=page).metadata.date is None

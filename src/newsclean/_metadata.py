@@ -151,6 +151,8 @@ def is_prose(text: str) -> bool:
 # header of a full-page dump often goes with the page chrome): 6 -> 40 lines took
 # the date accuracy on the dev dumps from 0.682 to 0.720.
 HEADER_WINDOW = 40
+_SIGN_OFF_LINES = 5  # lines under the article searched for "Posted by ... on <date>"
+_POSTED = regex.compile(r"\b(?:posted|published|written|by)\b", regex.IGNORECASE)
 
 
 def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
@@ -295,14 +297,17 @@ def extract_metadata(
     if kept and page_lines and not preceding:
         start = kept[0].start
         above = [ln for ln in page_lines if ln.end <= start][-HEADER_WINDOW:]
+    # The article's first lines, also those an earlier stage cut there as page chrome
+    # ("September 27th, 2012 | Tags: ..."), and the few lines signing it off below.
+    inside: Sequence[Line] = kept[:60]
+    after: Sequence[Line] = ()
+    if kept and page_lines:
+        span = range(kept[0].start, kept[-1].end)
+        inside = [ln for ln in page_lines if ln.start in span][:60]
+        after = [ln for ln in page_lines if ln.start >= kept[-1].end][:_SIGN_OFF_LINES]
     if author is None:
-        # A byline above the article, in its first lines (also one an earlier stage
-        # cut there as page chrome), or signing it off at the end; these lines are
-        # not header lines here, so they stay where they are.
-        inside: Sequence[Line] = kept[:20]
-        if kept and page_lines:
-            span = range(kept[0].start, kept[-1].end)
-            inside = [ln for ln in page_lines if ln.start in span][:60]
+        # A byline above the article, in its first lines, or signing it off at the
+        # end; these lines are not header lines here, so they stay where they are.
         nxt = _next_line_after(page_lines)
         for ln in (*reversed(above), *inside, *kept[-10:]):
             text = ln.text
@@ -313,7 +318,13 @@ def extract_metadata(
                 author = name
                 break
     if date is None:
-        date = date_near([ln.text for ln in above], [ln.text for ln in kept[:60]])
+        date = date_near([ln.text for ln in above], [ln.text for ln in inside])
+    if date is None:
+        # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article.
+        for ln in (*kept[-3:], *after):
+            if _POSTED.search(ln.text) and (found := find_dates(ln.text)):
+                date = found[0].iso
+                break
 
     title, subtitle, kept, title_cuts, site = _find_title(
         kept,
