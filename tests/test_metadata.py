@@ -206,3 +206,11 @@ def test_the_date_on_a_posting_line_under_the_article_is_the_date() -> None:
     # A date further down (comments, archives) is not the article's.
     page = segment_lines(f"{PROSE}\n\na\n\nb\n\nc\n\nd\n\ne\n\nf\n\nPosted on July 19, 2012")
     assert extract_metadata(page[:1], page_lines=page).metadata.date is None
+
+
+def test_list_items_captions_and_credits_are_not_headlines() -> None:
+    for junk in ("* Share on Facebook", "(Photo credit: Wikipedia)", "Paul Hackett/Reuters"):
+        res = meta(f"{junk}\n\nCouncil passes the new city budget\n\n{PROSE}")
+        assert res.metadata.title == "Council passes the new city budget", junk
+    res = meta(f"AC/DC announce a new world tour\n\n{PROSE}")
+    assert res.metadata.title == "AC/DC announce a new world tour"

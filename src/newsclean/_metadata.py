@@ -176,6 +176,16 @@ _DIGIT = regex.compile(r"\d")
 _REAL_WORD = regex.compile(r"\p{L}{2,}")
 
 
+# Lines shaped like a headline that are not one: a list item or table cell ("* Home",
+# "| Tags: ..."), a parenthesised caption, a photo credit ("Paul Hackett/Reuters"), a
+# relative time ("Reuters – 1 hour 24 minutes ago").
+_NOT_HEADLINE = regex.compile(
+    r"^[*+|•·]\s|^\(.*\)$"
+    r"|^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s?/\s?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,3}$"
+    r"|\b(?i:minutes?|hours?|days?)\s+(?i:ago)$"
+)
+
+
 def _headline_like(text: str) -> bool:
     n = _words(text)
     return (
@@ -185,6 +195,7 @@ def _headline_like(text: str) -> bool:
         and not text.endswith((".", ":", ",", ";"))
         and _LETTER.search(text) is not None
         and not _mostly_date(text)
+        and _NOT_HEADLINE.search(text) is None
     )
 
 
