@@ -345,7 +345,7 @@ def extract_metadata(
         known_title=known_title,
     )
     cuts.extend(title_cuts)
-    source = source or site
+    source = source or site or _masthead_in_page_title(page_lines, title)
     if title is None:
         # The headline of a full-page dump is often cut with the page chrome above
         # the article (already out of the body): the nearest line there that repeats
@@ -497,6 +497,39 @@ def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str |
     if not _headline_like(best) or _words(best) < max(4, _words(title or "")):
         return title
     return best
+
+
+_SEPARATOR_AT_END = regex.compile(r"(?:\s[|–—:·•»«/-]+|::|:)\s*$")
+_SEPARATOR_AT_START = regex.compile(r"^\s*(?:[|–—:·•»«/-]+\s|::)")
+
+
+def _masthead_in_page_title(page_lines: Sequence[Line], title: str | None) -> str | None:
+    """A short line near the top that is one end of the page's title line, set off by
+    a title separator ("Gear Patrol" under "Best Hurricane Survival Gear | Gear Patrol"):
+    the site's masthead, unless it is the headline itself.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Rates rise - Daily Ledger\\nRates rise\\nDaily Ledger\\nHome")
+    >>> _masthead_in_page_title(page, "Rates rise")
+    'Daily Ledger'
+    >>> _masthead_in_page_title(segment_lines("What is new in Windows 8\\nWindows 8"), None) is None
+    True
+    """
+    if not page_lines or len(page_lines[0].text) > 300:
+        return None
+    first = page_lines[0].text.casefold()
+    for ln in page_lines[1:10]:
+        text = ln.text
+        if not 4 <= len(text) <= 50 or not 1 <= _words(text) <= 5:
+            continue
+        low = text.casefold()
+        if low == first or (title is not None and low == title.casefold()):
+            continue
+        if first.startswith(low) and _SEPARATOR_AT_START.match(first[len(low) :]):
+            return text
+        if first.endswith(low) and _SEPARATOR_AT_END.search(first[: -len(low)]):
+            return text
+    return None
 
 
 def _find_title(
