@@ -227,3 +227,65 @@ def test_page_with_an_xml_declaration_and_no_head() -> None:
     page = f"<?xml version='1.0' encoding='utf-8'?><html><body><p>{story}</p></body></html>"
     assert "approved the new budget" in clean(page).body
     assert "approved the new budget" in visible_text(page)
+
+
+def test_trailing_lines_readability_leaves_out_are_cut() -> None:
+    from newsclean._html import _shingles, _trim_tail
+
+    story = [
+        "The harbour reopened on Monday after three weeks of repairs to the main pier.",
+        "Fishing boats were the first to return, followed by the ferry to the islands.",
+    ]
+    related = [
+        "- Storm closes harbour for the third time this year, officials say",
+        "- Ferry timetable changes from next month: what you need to know",
+    ]
+    ref = _shingles(" ".join(story))
+    assert _trim_tail("\n".join(story + related), ref) == "\n".join(story)
+    # a headline readability left out stays: only the end is trimmed
+    headed = ["Harbour reopens", *story, *related]
+    assert _trim_tail("\n".join(headed), ref) == "\n".join(headed[:3])
+    # nothing shared, or a cut under 5% of the words: the text is left alone
+    assert _trim_tail("\n".join(related), ref) == "\n".join(related)
+    long_story = [story[0]] * 30 + ["Photo: Jane Smith"]
+    assert _trim_tail("\n".join(long_story), ref) == "\n".join(long_story)
+
+
+def test_large_page_gives_trafilatura_the_string(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from newsclean import _html
+
+    seen: list[type] = []
+    real = trafilatura.bare_extraction
+
+    def spy(source: object, *args: object, **kwargs: object) -> object:
+        seen.append(type(source))
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    small = extract_html(PAGE)
+    assert seen and all(t is not str for t in seen)
+    seen.clear()
+    monkeypatch.setattr(_html, "_LARGE_HTML", 100)
+    large = extract_html(PAGE)
+    assert seen and all(t is str for t in seen)
+    assert large == small
+
+
+def test_huge_page_goes_to_readability_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from newsclean import _html
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura's extraction ran on a huge page")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fail)
+    monkeypatch.setattr(_html, "_LARGE_HTML", 100)
+    monkeypatch.setattr(_html, "_HUGE_TEXT", 100)
+    ex = extract_html(PAGE)
+    assert not ex.fallback
+    assert "The council approved" in ex.text
+    assert "rights reserved" not in ex.text
+    assert ex.author == "Jane Smith" and ex.date == "2024-10-21"

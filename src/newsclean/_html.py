@@ -1,7 +1,7 @@
 """The HTML path: trafilatura finds the article, newsclean's text stages finish it.
 
 ``extract_html`` parses the page once (lxml, through trafilatura's loader) and
-works on that one tree:
+works on that one tree (large pages aside, see the end):
 
 * metadata: trafilatura's meta-tag, JSON-LD, title, author and URL readers plus
   htmldate without its extensive search (free-text dates through dateparser: seconds
@@ -11,10 +11,15 @@ works on that one tree:
   reads as prose stands; otherwise it is checked against readability (trafilatura's
   fork, a different algorithm). When the two agree the recall text stands; when they
   disagree, trafilatura's precision mode (with its fallbacks) runs too and whichever
-  of the two agrees better with readability wins;
+  of the two agrees better with readability wins. Trailing lines readability does not
+  share (related-story lists, tag lines, comments) are then cut from the winner;
 * when all that finds next to nothing, the page's visible text (block elements on
   their own lines) goes down the full-page text path instead, where the
-  main-content stage picks the article.
+  main-content stage picks the article;
+* memory: on a large page (``_LARGE_HTML``) the tree is dropped once metadata and the
+  visible text are read, and trafilatura parses the string itself instead of copying
+  the tree; a page with a very long visible text (``_HUGE_TEXT``) skips trafilatura's
+  cascade for readability alone, whose working set is a fraction of it.
 
 No network access; no state kept between calls (trafilatura's and htmldate's
 memoising caches are pure, so results do not depend on call order).
@@ -37,6 +42,21 @@ if TYPE_CHECKING:
 
 _XML_DECLARATION = regex.compile(r"\A\s*<\?xml[^>]*\?>")
 _MIN_EXTRACTED_CHARS = 50  # below this, trafilatura found next to nothing
+# From this many characters of HTML on, trafilatura gets the page as a string and newsclean
+# drops its own tree first: given a tree, trafilatura copies it and keeps four copies alive in
+# its cascade (a 1 MB page: ~8 MB each), given a string it parses its own and copies less.
+# Smaller pages keep the one shared tree (parsing again costs time).
+_LARGE_HTML = 250_000
+# A large page with this much visible text is left to readability alone: trafilatura's
+# copies of such a tree (a long Wikipedia article: ~30 MB) would set the worker's peak memory.
+_HUGE_TEXT = 100_000
+# Script and style elements of a large page: code, not text (no extractor reads it), yet often
+# most of the page, and every parse holds transient copies of the whole string.
+_CODE_OPEN = regex.compile(r"<(script|style)\b[^>]{0,1000}>", regex.IGNORECASE)  # bounded: linear
+_CODE_CLOSE = {
+    "script": regex.compile(r"</script\s*>", regex.IGNORECASE),
+    "style": regex.compile(r"</style\s*>", regex.IGNORECASE),
+}
 _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depend on the day
 # Below this agreement (Dice overlap of 4-word shingles) between trafilatura's recall text
 # and readability's, the precision extraction is run as a second candidate.
@@ -48,6 +68,11 @@ _PROSE_MIN_CHARS = 1000
 _PROSE_SHARE = 0.9
 _PROSE_LINE_WORDS = 10
 _WORD = regex.compile(r"\w+")
+# A trailing line of the chosen text is "readability's too" when more than this share of its
+# shingles occur in readability's text; the unshared tail is cut only when it is at least this
+# share of the text's words (a stray caption or credit line is not worth a cut).
+_TAIL_SUPPORT = 0.5
+_TAIL_MIN_CUT = 0.05
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -161,6 +186,34 @@ def _visible_text_of(root: HtmlElement) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+def _without_code(html: str) -> str:
+    """``html`` without the contents of its script and style elements; JSON data (JSON-LD
+    metadata) is kept. Linear: each element is searched to its end tag once, and an element
+    left open keeps the rest of the page as it is.
+
+    >>> _without_code("<p>a</p><SCRIPT>var x = '<p>';</script ><style>p{}</style><p>b</p>")
+    '<p>a</p><SCRIPT></script ><style></style><p>b</p>'
+    >>> _without_code('<script type="application/ld+json">{"a": 1}</script>')
+    '<script type="application/ld+json">{"a": 1}</script>'
+    """
+    parts: list[str] = []
+    pos = 0
+    for opening in _CODE_OPEN.finditer(html):
+        if opening.start() < pos:  # inside an element already skipped
+            continue
+        if "json" in opening[0].casefold():
+            continue
+        closing = _CODE_CLOSE[opening[1].casefold()].search(html, opening.end())
+        if closing is None:
+            break
+        parts.append(html[pos : opening.end()])
+        pos = closing.start()
+    if not parts:
+        return html
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
 def _opt(value: object) -> str | None:
     if value is None:
         return None
@@ -235,14 +288,15 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
 
 
 def _trafilatura_text(
-    tree: HtmlElement,
+    tree: HtmlElement | str,
     url: str | None,
     *,
     favor_recall: bool = False,
     favor_precision: bool = False,
     fast: bool = False,
 ) -> str:
-    """trafilatura's article text for ``tree`` (which it copies, never changes); "" if none."""
+    """trafilatura's article text for ``tree`` (which it copies, never changes) or for the
+    page's HTML; "" if none."""
     import trafilatura
 
     try:
@@ -262,13 +316,26 @@ def _trafilatura_text(
     return str(getattr(doc, "text", "") or "") if doc is not None else ""
 
 
-def _readability_text(tree: HtmlElement) -> str:
-    """The article text readability (trafilatura's fork) finds, flattened; "" if none."""
+def _readability_text(tree: HtmlElement, *, owned: bool = False) -> str:
+    """The article text readability (trafilatura's fork) finds, flattened; "" if none.
+
+    ``owned``: the tree is this call's to spoil (readability edits the tree it gets).
+    """
     try:
         from trafilatura.external import try_readability
 
-        summary = try_readability(copy.deepcopy(tree))  # readability edits the tree it gets
+        summary = try_readability(tree if owned else copy.deepcopy(tree))
         return " ".join(summary.itertext())
+    except Exception:  # no such helper in this trafilatura, or readability failed on the page
+        return ""
+
+
+def _readability_article(tree: HtmlElement) -> str:
+    """Readability's article, one block a line, from ``tree``, which it edits; "" if none."""
+    try:
+        from trafilatura.external import try_readability
+
+        return _visible_text_of(try_readability(tree))
     except Exception:  # no such helper in this trafilatura, or readability failed on the page
         return ""
 
@@ -306,22 +373,58 @@ def _reads_as_prose(text: str) -> bool:
     return prose >= _PROSE_SHARE * total
 
 
-def _article_text(tree: HtmlElement, url: str | None) -> str:
-    """The article's text: trafilatura's recall and precision modes, readability as arbiter."""
-    text = _trafilatura_text(tree, url, favor_recall=True, fast=True)
+def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
+    """The article's text: trafilatura's recall and precision modes, readability as arbiter.
+
+    ``tree`` is the parsed ``html``, or None on a large page (each step parses its own).
+    """
+    source = html if tree is None else tree
+    text = _trafilatura_text(source, url, favor_recall=True, fast=True)
     if _reads_as_prose(text):  # nothing for an arbiter to correct: skip readability
         return text
-    arbiter = _readability_text(tree)
+    if tree is None:
+        own = _parse(html)
+        arbiter = _readability_text(own, owned=True) if own is not None else ""
+        del own  # not kept alive through the precision extraction below
+    else:
+        arbiter = _readability_text(tree)
     if not arbiter:
         return text
     ref = _shingles(arbiter)
     if not ref:
         return text
     agree = _agreement(_shingles(text), ref)
-    if agree >= _AGREEMENT:
+    if agree < _AGREEMENT:
+        other = _trafilatura_text(source, url, favor_precision=True)
+        if _agreement(_shingles(other), ref) > agree:
+            text = other
+    return _trim_tail(text, ref)
+
+
+def _trim_tail(text: str, ref: Counter[tuple[str, ...]]) -> str:
+    """``text`` without its trailing lines that the other extractor (shingles ``ref``) left out.
+
+    Two different algorithms agreeing where the article ends is the better bet: what only one
+    of them appends is mostly related-story lists, tag lines and comments. Lines are kept up
+    to the last one the other text shares; the start is left alone (headline and byline lines
+    are often missing from readability's text but belong to the article).
+
+    >>> ref = _shingles("one two three four five six seven eight")
+    >>> _trim_tail("one two three four five six\\nRelated: nine ten eleven twelve", ref)
+    'one two three four five six'
+    """
+    lines = text.split("\n")
+    last = -1
+    for n, line in enumerate(lines):
+        own = _shingles(line)
+        size = sum(own.values())
+        if size and sum((own & ref).values()) > _TAIL_SUPPORT * size:
+            last = n
+    if last < 0:  # nothing shared: not a question of where the article ends
         return text
-    other = _trafilatura_text(tree, url, favor_precision=True)
-    return other if _agreement(_shingles(other), ref) > agree else text
+    kept = "\n".join(lines[: last + 1])
+    cut_words = len(_WORD.findall(text)) - len(_WORD.findall(kept))
+    return kept if cut_words >= _TAIL_MIN_CUT * len(_WORD.findall(text)) else text
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
@@ -337,12 +440,25 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     # lxml refuses a str that declares its encoding, and trafilatura's loader rejects
     # such a page without <head>: the declaration means nothing once decoded, so it goes.
     html = _XML_DECLARATION.sub("", html, count=1)
-    tree = _parse(html)
-    if tree is None:
-        page_text = visible_text(html)
-        return HtmlExtraction(page_text, fallback=bool(page_text))
-    meta = _metadata(tree, url)
-    text = _article_text(tree, url)
+    if len(html) >= _LARGE_HTML:
+        html = _without_code(html)
+    parsed = _parse(html)
+    if parsed is None:
+        dump = visible_text(html)
+        return HtmlExtraction(dump, fallback=bool(dump))
+    meta = _metadata(parsed, url)
+    tree: HtmlElement | None = parsed
+    del parsed
+    page_text: str | None = None
+    if len(html) >= _LARGE_HTML:  # see _LARGE_HTML: the tree goes before trafilatura runs
+        page_text = _visible_text_of(tree)
+        if len(page_text) >= _HUGE_TEXT:
+            text = _readability_article(tree)
+        else:
+            tree = None
+            text = _article_text(html, None, url)
+    else:
+        text = _article_text(html, tree, url)
     extraction = HtmlExtraction(
         text,
         title=meta.get("title"),
@@ -350,13 +466,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         author=meta.get("author"),
         source=meta.get("source"),
     )
-    page_text = ""
-    if len(text.strip()) < _MIN_EXTRACTED_CHARS:
-        page_text = _visible_text_of(tree)
-        if len(page_text) > len(text):
-            return replace(extraction, text=page_text, fallback=True)
+    short = len(text.strip()) < _MIN_EXTRACTED_CHARS
+    if not short and extraction.date is not None:
+        return extraction
+    if page_text is None:
+        page_text = _visible_text_of(tree) if tree is not None else ""
+    if short and len(page_text) > len(text):
+        return replace(extraction, text=page_text, fallback=True)
     if extraction.date is None:  # no date in the markup: the one the page shows
-        page_text = page_text or _visible_text_of(tree)
         extraction = replace(extraction, date=_shown_date(page_text, text))
     return extraction
 
