@@ -289,3 +289,15 @@ def test_huge_page_goes_to_readability_alone(monkeypatch: pytest.MonkeyPatch) ->
     assert "The council approved" in ex.text
     assert "rights reserved" not in ex.text
     assert ex.author == "Jane Smith" and ex.date == "2024-10-21"
+
+
+def test_a_blog_name_in_the_only_h1_is_not_the_title() -> None:
+    # trafilatura takes a page's only <h1>; on many blogs that is the blog's name.
+    page = (
+        "<html><head><title>Why budgets pass late | Rand's Blog</title>"
+        "<meta property='og:site_name' content=\"Rand's Blog\"></head><body>"
+        f"<h1>Rand's Blog</h1><article><h2>Why budgets pass late</h2><p>{PARAGRAPH * 4}</p>"
+        "</article></body></html>"
+    )
+    assert clean(page).title == "Why budgets pass late"
+    assert clean(PAGE).title == "Budget passes"  # an <h1> that is the headline stays

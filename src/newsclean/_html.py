@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ._metadata import date_near
+from ._metadata import date_near, headline_of_title_tag
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -279,6 +279,11 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
         pass
     with contextlib.suppress(Exception):
         md.clean_and_trim()
+    tag = tree.find(".//title")
+    if tag is not None:
+        # trafilatura takes a page's only <h1>, on a blog often the blog's name.
+        text = " ".join(tag.text_content().split())
+        md.title = headline_of_title_tag(_opt(md.title), text, _opt(md.sitename))
     return {
         "title": _opt(md.title),
         "date": _opt(md.date),

@@ -468,6 +468,40 @@ def _site_in_page_title(page_lines: Sequence[Line], title: str) -> str:
     return rest[-1] if len(parts) > 1 and rest else ""
 
 
+def title_parts(text: str) -> list[str]:
+    """The parts of a ``<title>`` split at its separators ("Headline | Section - Site").
+
+    >>> title_parts("Rates rise again | Business - Daily Ledger")
+    ['Rates rise again', 'Business', 'Daily Ledger']
+    """
+    return [p for p in (p.strip(" |-–—:·•»") for p in _TITLE_SEPARATORS.split(text)) if p]
+
+
+def headline_of_title_tag(title: str | None, tag: str, site: str | None = None) -> str | None:
+    """``title``, unless it is the site's name ``site`` (a blog's single ``<h1>``: "Rand's
+    Blog") or shares no word with the page's ``<title>`` text ``tag`` ("Share this:"): then
+    the longest part of ``tag`` that is not the site's name.
+
+    >>> headline_of_title_tag("Rand's Blog", "Why I'm a conference speaker | Rand's Blog",
+    ...                       "Rand's Blog")
+    "Why I'm a conference speaker"
+    >>> headline_of_title_tag("Go Vote!", "ShoeMoney Internet Marketing Blog » Go Vote!", None)
+    'Go Vote!'
+    """
+    parts = title_parts(tag) if len(tag) <= 300 else []
+    if site:
+        parts = [p for p in parts if _squash(p) not in _squash(site)]
+    if not parts or (len(parts) < 2 and not site):
+        return title
+    if title is not None:
+        low = _squash(title)
+        is_site = bool(site) and low in _squash(site or "")
+        if not is_site and set(_WORD.findall(low)) & set(_WORD.findall(tag.casefold())):
+            return title
+    best = max(parts, key=_words)
+    return best if _headline_like(best) and _words(best) >= 3 else title
+
+
 def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str | None:
     """``title``, unless the page's ``<title>`` line contradicts it: then that line's headline.
 
@@ -488,9 +522,7 @@ def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str |
         return title
     if title is not None and page_title_words(page_lines) & set(_WORD.findall(title.casefold())):
         return title
-    parts = [
-        p for p in (p.strip(" |-–—:·•»") for p in _TITLE_SEPARATORS.split(page_lines[0].text)) if p
-    ]
+    parts = title_parts(page_lines[0].text)
     if len(parts) < 2:
         return title
     best = max(parts, key=_words)
