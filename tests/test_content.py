@@ -226,12 +226,20 @@ def test_one_cue_word_does_not_make_a_paragraph_bad() -> None:
     assert _only_block(text).label == "good"
 
 
-@pytest.mark.parametrize("ending", ["...", "…", " [...]"])
+@pytest.mark.parametrize("ending", ["...", "…"])
 def test_truncated_teaser_does_not_end_a_sentence(ending: str) -> None:
     block = _only_block(_ARTICLE[:-1] + ending)
     assert not block.ends_sentence
     assert block.label == "good"
     assert 0 < block.score < block.length  # a teaser counts for less than a paragraph
+
+
+@pytest.mark.parametrize("ending", [" [...]", " […]"])
+def test_feed_excerpt_counts_for_nothing(ending: str) -> None:
+    """A bracketed ellipsis is a feed excerpt (related posts, archives), never the article."""
+    block = _only_block(_ARTICLE[:-1] + ending)
+    assert block.label == "good"
+    assert block.score == 0.0
 
 
 def test_paragraph_cut_mid_sentence_counts_for_less() -> None:
@@ -266,6 +274,51 @@ def test_short_bullets_after_the_article_are_not_pulled_in() -> None:
     footer = ["Privacy policy", "Terms of use", "Advertise", "Jobs", "Site map"] * 3
     lines = menu + body + tail + footer
     assert _kept(lines, select_main_content(lines, language="en")) == body
+
+
+_MENU = ["Home", "World", "Sport", "Weather", "Contact us"] * 3
+_FOOTER = ["Privacy policy", "Terms of use", "Advertise", "Jobs", "Site map"] * 3
+_BODY = [
+    _ARTICLE,
+    _ARTICLE.replace("The council", "On Monday the council"),
+    _ARTICLE.replace("the mayor", "the harbour master"),
+]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Related stories", "You might also like", "Most popular", "Ähnliche Artikel"]
+)
+def test_related_box_under_the_article_is_dropped(heading: str) -> None:
+    teasers = [
+        "Ferry fares to rise in the autumn",
+        "The harbour board said on Friday that the fares would go up by a tenth next month.",
+        "New cycle lane opens on the quay",
+        "Riders can now use the lane from the station to the market, the council said.",
+    ]
+    lines = [*_MENU, "Bridge to close for repairs", *_BODY, heading, *teasers, *_FOOTER]
+    flags = select_main_content(lines, language="en")
+    assert _kept(lines, flags) == ["Bridge to close for repairs", *_BODY]
+
+
+def test_related_box_inside_the_article_keeps_the_rest() -> None:
+    """A 'Related stories' box mid-article costs something but the article goes on."""
+    box = ["Related stories", "Ferry fares to rise in the autumn", "New cycle lane on the quay"]
+    rest = [p.replace("council", "county board") for p in _BODY]
+    lines = [*_MENU, *_BODY, *box, *rest, *_FOOTER]
+    kept = _kept(lines, select_main_content(lines, language="en"))
+    assert kept[:3] == _BODY
+    assert kept[-3:] == rest
+
+
+def test_author_box_paragraph_is_dropped() -> None:
+    """Under an 'About the author' heading the paragraph is a bio, even in plain words."""
+    bio = (
+        "Sam grew up on a farm by the coast and has spent the last twenty years walking"
+        " the old roads of the county, and he still thinks that the best bridge is the one"
+        " that nobody notices until it is gone."
+    )
+    lines = [*_MENU, *_BODY, "About the author", bio, *_FOOTER]
+    assert _kept(lines, select_main_content(lines, language="en")) == _BODY
 
 
 _SIDEBAR = ["Home", "My profile", "Archive", "July (39)", "June (12)", "May (7)", "Tags"] * 3

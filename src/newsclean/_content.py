@@ -35,7 +35,8 @@ The cascade
    density >= 0.30; *near* = stopword density >= 0.20 (and bulleted list items
    with real words).
 4. **Scores.**  A good block scores its length (0.6 x its length when it does not
-   end a sentence: teasers, captions cut short), a near block 0.3 x its length;
+   end a sentence: teasers, captions cut short; nothing when it ends in a feed
+   excerpt's "[...]"), a near block 0.3 x its length;
    short and bad blocks cost a penalty that grows along a run of consecutive
    non-content blocks, so a menu of twenty items costs far more than a lone
    "Advertisement" line inside the article.
@@ -45,8 +46,16 @@ The cascade
    that comes after at least 400 characters of good text and is followed by two
    more meta lines; positive scores inside the zone are scaled by 0.1.
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
-   maximum-sum run of block scores (Kadane, linear time).  Short lines inside it
-   (subheadings, list items, quotes, photo credits) are kept.  The stretch is cut
+   maximum-sum run of block scores (Kadane, linear time).  A short line heading the
+   boxes under an article ("Related posts", "You might also like", "Most popular",
+   "About the author", "Ähnliche Artikel" ...) costs at least 300, so teasers
+   beyond it are not pulled in while an article that goes on past an inline box
+   still does; the paragraph under "About the author" counts as junk.  When the
+   first line is the page ``<title>``, a stretch may also open at the first block
+   repeating it (the headline) with a credit of 300, and wins when it beats every
+   other stretch with that credit and holds content of its own: a short post
+   under its headline beats a longer sidebar, footer or comment block elsewhere.
+   Short lines inside it (subheadings, list items, quotes, photo credits) are kept.  The stretch is cut
    at a comment heading inside it, and trailing negative blocks are trimmed.  A
    bulleted list right after it (two or more items of three or more words, maybe
    under a short heading ending with ":", e.g. "References:") is kept with it.
@@ -124,6 +133,8 @@ _POST_RUN = 3  # non-content blocks in a row that end a short post
 _POST_MIN_WORDS = 8  # words a short post needs below its headline
 _POST_CANDIDATES = 20  # headline candidates looked at
 _BIO_LEN = 600  # an author bio is shorter than this
+_END_PENALTY = 300.0  # a "Related posts" / "Most popular" heading costs at least this
+_HEAD_CREDIT = 300.0  # a stretch opening right under the headline starts with this credit
 
 # ---------------------------------------------------------------- patterns
 # Patterns marked "page" run once over the lower-cased, "\n"-joined page and their hits are
@@ -135,6 +146,7 @@ _SENT_ENDERS = frozenset(".!?。！？…;:")
 _CLOSERS = "\"'”’»)]"
 _END_CHARS = _SENT_ENDERS | frozenset(_CLOSERS)
 _TRUNCATED = ("...", "…", "[...]", "[…]")  # a teaser cut short does not end a sentence
+_EXCERPT = ("[...]", "[…]")  # a feed excerpt: never the article's own text
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w+\.")  # page
 _SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-normalised
 _TIME_CORE = re.compile(r"\d[:.h]\d\d")  # page; a candidate for _TIME
@@ -158,6 +170,32 @@ _REPLY_LINE = re.compile(  # page
     r"^\W*(?:reply|report|like|antworten|répondre|responder|rispondi|ответить)\W*$"
     r"|\breply\b[^\n]{0,20}$",
     re.M,
+)
+# Headings of the boxes under an article (related and popular posts, the author box), as a
+# whole short line.  Inline "Related: <headline>" lines inside news stories are left alone.
+_END_HEAD = re.compile(
+    r"(?:related|similar)\s+(?:posts?|articles?|stories|links|content|news|coverage|reading"
+    r"|entries|items|topics|videos)"
+    r"|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)"
+    r"|(?:also|more)\s+(?:from|on|in)\b|more\s+(?:stories|news|articles|headlines|posts)"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|posts))?"
+    r"|(?:what\s+to\s+)?read\s+next|popular(?:\s+(?:posts|stories|articles|now|today))?"
+    r"|most\s+(?:popular|read|viewed|shared|emailed|commented|recent)"
+    r"|trending(?:\s+now|\s+stories)?|about\s+the\s+author|further\s+reading"
+    r"|ähnliche\s+(?:artikel|beiträge|themen)|mehr\s+zum\s+thema"
+    r"|das\s+könnte\s+sie\s+auch\s+interessieren"
+    r"|articles?\s+(?:similaires|liés|connexes)|sur\s+le\s+même\s+sujet"
+    r"|à\s+lire\s+(?:aussi|également)"
+    r"|(?:noticias|artículos|articulos|entradas)\s+relacionad[oa]s|te\s+puede\s+interesar"
+    r"|también\s+te\s+puede|articoli\s+correlati|potrebbe\s+interessarti"
+    r"|gerelateerde\s+(?:artikelen|berichten)|(?:artigos|notícias|posts)\s+relacionad[oa]s"
+    r"|相关(?:文章|阅读|新闻)|関連記事",
+    re.I,
+)
+_AUTHOR_HEAD = re.compile(
+    r"about\s+(?:the\s+)?author|über\s+den\s+autor|sobre\s+el\s+autor"
+    r"|à\s+propos\s+de\s+l.auteur",
+    re.I,
 )
 _SAYS = re.compile(r"\b(?:writes|wrote|says|said|schreibt|escribió|scrive|пишет)\s*:\s*$", re.I)
 _COLON_END = re.compile(r":[^\S\n]*$", re.M)  # page; a candidate for _SAYS
@@ -501,7 +539,12 @@ class _Page:
         else:
             label = "bad"
         if label == "good":
-            score = float(length) if ends_sentence else _NOEND_WEIGHT * length
+            if ends_sentence:
+                score = float(length)
+            elif self.texts[k].endswith(_EXCERPT):
+                score = 0.0
+            else:
+                score = _NOEND_WEIGHT * length
         elif label == "near":
             score = _NEAR_WEIGHT * length if length >= _SHORT_LEN else 0.0
         elif label == "short":
@@ -561,12 +604,18 @@ def _run_scores(scores: Sequence[float]) -> list[float]:
     return out
 
 
-def _best_stretch(scores: Sequence[float]) -> tuple[int, int, float]:
-    """Maximum-sum contiguous run (Kadane): (first, last, sum)."""
+def _best_stretch(scores: Sequence[float], head: int = -1) -> tuple[int, int, float]:
+    """Maximum-sum contiguous run (Kadane): (first, last, sum).
+
+    With a ``head`` block, a run may also start there with ``_HEAD_CREDIT`` instead of
+    the head's own score (the credit is included in the returned sum).
+    """
     best, best_s, best_e = float("-inf"), 0, -1
     cur, cur_s = 0.0, 0
     for i, sc in enumerate(scores):
-        if cur <= 0:
+        if i == head and cur + sc < _HEAD_CREDIT:
+            cur, cur_s = _HEAD_CREDIT, i
+        elif cur <= 0:
             cur, cur_s = sc, i
         else:
             cur += sc
@@ -594,6 +643,16 @@ def _comment_zone(p: _Page) -> int:
     return n
 
 
+def _is_end_head(p: _Page, i: int) -> bool:
+    """A short line heading the related-posts or author box under an article."""
+    text = p.texts[i]
+    if len(text) > 50 or not 0 < p.words[i] <= 7:
+        return False
+    m = _END_HEAD.match(text)
+    # "More from Jane Doe" is a heading; "More on this later." is a sentence.
+    return m is not None and "." not in text[m.end() :].strip(" :»›>-–—.…")
+
+
 def _is_comment_head(p: _Page, i: int) -> bool:
     text = p.texts[i]
     return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
@@ -608,6 +667,25 @@ def _is_title_block(p: _Page, k: int, title: set[str]) -> bool:
     return inside >= _TITLE_SHARE * len(toks) and 2 * len(title.intersection(toks)) >= len(title)
 
 
+def _title_heads(p: _Page, zone: int) -> Iterable[int]:
+    """Blocks before ``zone`` whose first line repeats most of the page title (first line).
+
+    A line that recurs more than twice outside the title is the site's name part of the
+    title ("... - The Craft Corner", in menus and footers), not a headline.
+    """
+    if p.spans[0] != (0, 1):
+        return
+    title = set(p.toks[0])
+    if len(title) < 3:
+        return
+    head = p.low[0]
+    for k in range(1, zone):
+        if _is_title_block(p, k, title):
+            name = p.low[p.spans[k][0]]
+            if p.text.count(name) - head.count(name) <= 2:
+                yield k
+
+
 def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
     """On a page with no real paragraph: the headline and the short post below it.
 
@@ -616,25 +694,14 @@ def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
     twice outside the title (the site's name).  The candidate followed by the most
     words (at least eight) wins, the later one on a tie; None when there is none.
     """
-    if p.spans[0] != (0, 1):
-        return None
-    title = set(p.toks[0])
-    if len(title) < 3:
-        return None
     best: tuple[int, int, int] | None = None
-    head = p.low[0]
     walked = checked = 0
-    for k in range(1, zone):
-        if k < walked or not _is_title_block(p, k, title):
+    for k in _title_heads(p, zone):
+        if k < walked:
             continue
         checked += 1
         if checked > _POST_CANDIDATES:
             break
-        # The site-name part of the title ("... - The Craft Corner") recurs in the
-        # page's menus and footers; a headline does not.
-        name = p.low[p.spans[k][0]]
-        if p.text.count(name) - head.count(name) > 2:
-            continue
         words, run, last = 0, 0, k
         j = k + 1
         while j < zone and run < _POST_RUN:
@@ -700,7 +767,26 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
     for i in range(zone, n):
         if scores[i] > 0:
             scores[i] *= _ZONE_DISCOUNT
+    for i in range(n):
+        if _is_end_head(p, i):
+            scores[i] = min(scores[i], -_END_PENALTY)
+            if _AUTHOR_HEAD.match(p.texts[i]):
+                # the paragraph under "About the author" is the bio, whatever its words
+                for j in range(i + 1, min(n, i + 4)):
+                    if p.label[j] == "good":
+                        scores[j] = -scores[j]
+                        break
     s, e, mass = _best_stretch(scores)
+    # The first headline (a line repeating the page title) gives a stretch opening under
+    # it a head start: a short post beats a longer sidebar or footer further down.  It is
+    # taken only when it holds content of its own (positive mass without the credit).
+    head = next(iter(_title_heads(p, zone)), -1)
+    if head >= 0:
+        hs, he, hmass = _best_stretch(scores, head)
+        if hs == head and hmass > _HEAD_CREDIT:
+            s, e, mass = hs + 1, he, max(hmass - _HEAD_CREDIT, _WEAK_MASS + 1)
+            while s < e and p.score[s] < 0:
+                s += 1
     if e < s or mass <= _WEAK_MASS:
         post = _short_post(p, zone)
         if post is None:
