@@ -524,6 +524,21 @@ _LINE_STARTERS = frozenset(
     ]
 )
 
+# Months that are no other word ("May", "March" are): a date line starts ("PressJuly").
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # Contracted line starters: the camel-case head is cut at the apostrophe.
 _CONTRACTED = frozenset(["what", "we", "let", "it", "that", "there", "here", "i", "you"])
 
@@ -1330,7 +1345,7 @@ class _Doc:
     those answers, so the fixpoint can reuse it when they are unchanged.
     """
 
-    __slots__ = ("_lower", "_memo", "_scans", "_words", "log", "text")
+    __slots__ = ("_heads", "_lower", "_memo", "_scans", "_words", "log", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -1339,6 +1354,7 @@ class _Doc:
         self._words: dict[str, int] | None = None  # word counts, once asked often
         self._scans = 0
         self._lower: str | None = None
+        self._heads: frozenset[str] | None = None
 
     def _ask(self, kind: str, arg: str, i: int = 0) -> int:
         key = (kind, arg, i)
@@ -1371,6 +1387,8 @@ class _Doc:
             return int(self._spaced(arg, i))
         if kind == "sub":
             return text.count(arg)
+        if kind == "line":
+            return int(self._starts_line(arg))
         return int(arg in text)  # "in"
 
     def _word_count(self, word: str) -> int:
@@ -1472,6 +1490,17 @@ class _Doc:
     def contains(self, s: str) -> bool:
         return bool(self._ask("in", s))
 
+    def starts_line(self, s: str) -> bool:
+        """Does some line of the text start with ``s`` (after spaces or tabs)?"""
+        return bool(self._ask("line", s))
+
+    def _starts_line(self, s: str) -> bool:
+        if self._heads is None:
+            # the first word of every line that goes on after it, once per text
+            heads = (line.split(None, 1) for line in self.text.split("\n"))
+            self._heads = frozenset(h[0] for h in heads if len(h) == 2)
+        return s.rstrip(" ") in self._heads
+
     def spaced(self, run: str, i: int) -> bool:
         """Does the two-word reading of ``run`` (cut at ``i``) occur spaced in the text?"""
         return bool(self._ask("spaced", run, i))
@@ -1556,6 +1585,26 @@ def _is_inflected(model: _Model, word: str) -> bool:
                 return True
             if suf in ("ing", "ed") and vocab.get(stem + "e", 0.0) >= 3.0:
                 return True
+    return False
+
+
+# Adjective endings: such a word is complete and rarely the first part of a solid compound.
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ish", "ic", "al", "ive", "ent", "ant", "ary", "less", "able")
+
+
+def _is_head_word(model: _Model, word: str) -> bool:
+    """Does ``word`` look inflected or adjectival ("finally", "assigning", "careful")?
+
+    Glued after such a word, another word is glue far more often than a compound:
+    solid compounds start with bare nouns ("guitar", "baseball", "party").
+    """
+    if len(word) >= 6 and word.endswith(_ADJECTIVE_ENDINGS):
+        return True
+    # (not plurals: surnames and handles end so: "hayesstephen", "watersmusic"; and a
+    # stem of four letters or more: "fri|ed" is no inflection)
+    for suf in ("ing", "ed", "ly"):
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return _is_inflected(model, word)
     return False
 
 
@@ -1664,6 +1713,22 @@ def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, s
         left = run[: n - k]
         if doc.count(run) == 1 and doc.has(left) and (k >= 3 or doc.count(left) >= 2):
             return n - k, RULE_TITLE_LOWER
+    # "Obamasays", "Zuckerbergfirst": a name used on its own twice (and never in lower
+    # case), then a frequent word that is no word-forming tail ("Obamacare", "Googlephone")
+    vocab = model.vocab
+    for i in range(n - 4, 4, -1):  # a name of five letters or more ("Webtext", "Techsource")
+        tail = low[i:]
+        if (
+            vocab.get(tail, 0.0) >= 4.0
+            and tail not in _COMPOUND_TAILS
+            and tail not in _BRAND_PARTS
+            and tail not in _SUFFIXES
+            and doc.count(run[:i]) >= 2
+            and doc.has(run[:i])
+            and not doc.has(low[:i])  # a name is never written in lower case ("Linklove")
+            and doc.count(run) == 1
+        ):
+            return i, RULE_TITLE_LOWER
     return None
 
 
@@ -1701,6 +1766,15 @@ def _judge_split(
         # Capitalised unknown words are mostly names: demand strong evidence.
         if a_fw or b_fw:
             other = zb if a_fw else za
+            word = b if a_fw else a
+            if (
+                other < 3.5
+                and not (a_fw and b_fw)
+                and len(word) >= 5
+                and doc.has(word)
+                and doc.count(run) == 1
+            ):
+                return i, rule  # "Robustnessand": the word is written in lower case elsewhere
             if other < 3.5 or (b in _COMPOUND_TAILS and not a_fw):
                 return None
             if len(b) <= 2 and za < 4.5:
@@ -1732,6 +1806,15 @@ def _judge_split(
         return None
     if b in _COMPOUND_TAILS and (b not in _WORD_TAILS or len(a) < 4 or za < 4.0):
         return None
+    if (
+        len(a) >= 5
+        and len(b) >= 4
+        and min(za, zb) >= 3.0
+        and _is_head_word(model, a)
+        and b not in _COMPOUND_TAILS
+        and not _is_typo(model, low)
+    ):
+        return i, rule  # "finallyagreeing", "carefulorganisation": no compound starts so
     if len(a) < 3 or len(b) < 3 or len(low) < 7 or min(za, zb) < 3.3:
         return None
     if len(a) == 3 and za < 5.0:
@@ -1790,8 +1873,19 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
     if doc.contains(f"{left} {right}"):
         return i, RULE_TITLE_TITLE
     if (
+        head == right
+        and lz >= 3.5
+        and left_low not in fw  # "OnStartups" is a name, "AndyCoulson" glue
+        and len(right) >= 4
+        and rz < 3.5
+        and right_low not in _BRAND_PARTS
+        and doc.count(right) >= 2
+        and doc.has(right)
+    ):
+        return i, RULE_TITLE_TITLE  # "AndyCoulson": the rare name recurs on its own
+    if (
         (
-            (head == right and right_low in _LINE_STARTERS)
+            (head == right and (right_low in _LINE_STARTERS or right_low in _MONTHS))
             or (head != right and right_low in _CONTRACTED)  # "FutureWhat's", "AtWe’ve"
         )
         and len(left) >= 3
@@ -1978,6 +2072,13 @@ def _symbol_splits(core: str) -> list[_Cut]:
 _BULLET_AFTER = re.compile(r"(?<=[^\s•*\-–—])(?=•)|(?<=[.!?:;”\"’')])(?=\*{3}|[-–—]$)")
 _NUM_TITLE = re.compile(r"(?<![\w.,])[-+]?\d[\d.,]*%?(?=[A-Z])")
 _WORD_NUM = re.compile(r"(?<![^\W\d_])([a-z]{3,})(?=(?:[½¼¾⅓⅔]|\d/\d)$)")
+# a word then a number ending the token: a lost line break before a list or ingredient line
+_WORD_THEN_NUMBER = re.compile(
+    r"[(“\"]?([A-Za-z][a-z]{2,}|[a-z]{2,}[.)])(\d{1,4}(?:/\d{1,2})?)(\.?)"
+)
+_TIME_ZONES = frozenset(
+    ["AM", "PM", "ET", "PT", "EDT", "EST", "PDT", "PST", "CDT", "CST", "GMT", "UTC"]
+)
 _CAPS_TITLE = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([A-Z][a-z]{2,})(?![^\W\d_])")
 _CAPS_LOWER = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([a-z]{2,})(?![^\W\d_])")
 _LOWER_CAPS = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z]{2,})(?![a-z])")
@@ -1989,6 +2090,9 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
     """Line-break glue next to bullets, numbers and capitals, with in-document evidence."""
     out: list[_Cut] = []
     for m in _BULLET_AFTER.finditer(tok):
+        c = tok[m.start()]
+        if c in "-–—" and not doc.starts_line(c + " "):
+            continue  # "complete.-" is written so; "crashes.-" before a list of "- " lines
         out.append((m.start(), RULE_LINE, -1))
     vocab = model.vocab
     m2 = _NUM_TITLE.search(tok)
@@ -2004,6 +2108,8 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
     m3 = _WORD_NUM.search(tok)
     if m3 is not None and vocab.get(m3.group(1), 0.0) >= 3.5 and len(m3.group(1)) >= 4:
         out.append((m3.end(), RULE_LINE, -1))  # "sugar1/2", "bitter½": recipe lines
+    if m3 is None and (tok[-1:].isdigit() or tok[-2:-1].isdigit()):
+        out.extend(_number_line_split(model, tok, doc))
     if _UPPER_AFTER_LETTER.search(tok) is None:
         return out  # none of the four patterns below can match
     for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
@@ -2014,10 +2120,32 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
     return out
 
 
+def _number_line_split(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
+    """A word glued to the number that started the next line: "onion1", "polenta1/4",
+    "interior.1932", "alcohol5.", when the text has lines that start so (an ingredient
+    list, a numbered list); "Core77", "Windows7", "format2." have no such lines, and a
+    bare number follows an English word only ("xfce4", "schwit1" are names)."""
+    m = _WORD_THEN_NUMBER.fullmatch(tok)
+    if m is None:
+        return []
+    num, dot = m.group(2), m.group(3)
+    if dot:  # "alcohol5.", "sauce)8.": the list item numbered one less or more starts a line
+        if not num.isdigit():
+            return []
+        n = int(num)
+        lost = doc.starts_line(f"{n - 1}. ") or doc.starts_line(f"{n + 1}. ")
+    else:  # lines start with this number (and a space), after an English word
+        word = _norm(m.group(1).rstrip(".)"))
+        lost = model.vocab.get(word, 0.0) >= 3.0 and doc.starts_line(num + " ")
+    return [(m.start(2), RULE_LINE, -1)] if lost else []
+
+
 def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _Doc) -> bool:
     """Both parts occur on their own in the text, the glued form only once."""
     if _lookup(model, _norm(run)) > 0.0 or right.lower() in _SUFFIXES:
         return False
+    if left in _TIME_ZONES and right[1:].islower() and vocab_z(model, right) >= 3.0:
+        return doc.count(run) == 1  # "PMPosted", "EDTFirst": a time stamp ended a line
     if left.isupper() or right.isupper():
         short = left if left.isupper() else right
         other = right if left.isupper() else left
@@ -2043,8 +2171,11 @@ def vocab_z(model: _Model, word: str) -> float:
 
 def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
     """Split offsets (relative to ``tok``) for one whitespace token."""
-    if tok[0] in "#@" or _VETO.search(tok) is not None:
+    if tok[0] in "#@":
         return ()
+    if _VETO.search(tok) is not None:
+        # "polenta1/4": the slash of a fraction vetoes everything else
+        return tuple(_number_line_split(model, tok, doc)) if "/" in tok and model.full else ()
     if _URLISH.search(tok) or _DOTTED_CODE.search(tok):
         return ()
     lead = len(tok) - len(tok.lstrip(_EDGE))
@@ -2211,7 +2342,7 @@ def _closes_quote(text: str, pos: int) -> bool:
 # Bullets and "***" start a new line: glued after a sentence end or a word ("Marketing•"),
 # they are not edges.  (Not after a short abbreviation: "Nov• 01•12" is a date style;
 # and a final dash is not enough: "complete.-" is written so.)
-_LINE_MARK = re.compile(r"[.!?:;][\"”’')]*(?:•|\*\*\*)|[^\W\d_]{4}•$")
+_LINE_MARK = re.compile(r"[.!?:;][\"”’')]*(?:•|\*\*\*|[-–—]$)|[^\W\d_]{4}•$")
 # A token's cuts and the in-document questions (with answers) its decision rests on.
 _Decision = tuple[tuple[_Cut, ...], tuple[_Query, ...]]
 # Tokens without one of these characters have no site for the sentence/bullet rules.
@@ -2223,7 +2354,11 @@ def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
     if len(tok) < 3:
         return ()
     core = tok.strip(_EDGE)
-    if len(core) < len(tok) and ("•" in tok or "***" in tok) and _LINE_MARK.search(tok) is not None:
+    if (
+        len(core) < len(tok)
+        and ("•" in tok or "***" in tok or tok[-1] in "-–—")
+        and _LINE_MARK.search(tok) is not None
+    ):
         return _analyze_token(model, tok, doc)  # "include:•", "Ohio.***": a lost line break
     if core in model.safe or (not model.full and _is_safe(model, core)):
         return ()
@@ -2276,7 +2411,7 @@ def _find(
             core = tok.strip(edge)
             if (core in safe or core.lower() in safe) and (
                 len(core) == len(tok)
-                or ("•" not in tok and "***" not in tok)
+                or ("•" not in tok and "***" not in tok and tok[-1] not in "-–—")
                 or _LINE_MARK.search(tok) is None
             ):
                 continue
