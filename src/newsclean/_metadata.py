@@ -312,7 +312,7 @@ def extract_metadata(
     # ("September 27th, 2012 | Tags: ..."), and the few lines signing it off below.
     inside: Sequence[Line] = kept[:60]
     after: Sequence[Line] = ()
-    if kept and page_lines:
+    if kept and page_lines and (author is None or date is None):  # two scans of the page
         span = range(kept[0].start, kept[-1].end)
         inside = [ln for ln in page_lines if ln.start in span][:60]
         after = [ln for ln in page_lines if ln.start >= kept[-1].end][:_SIGN_OFF_LINES]
