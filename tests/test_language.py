@@ -45,3 +45,35 @@ def test_sentences_outvote_short_lines() -> None:
     # "az" is Hungarian for "the": two site-name lines must not decide the language.
     text = "News.Az\nNews.Az\nSouth Korea’s ministry said the initial reports were credible.\n"
     assert detect_language(text) == "en"
+
+
+def _every_character() -> str:
+    return "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+
+
+def test_the_unspaced_script_prefilter_never_misses_a_character() -> None:
+    from newsclean._language import UNSPACED_SCRIPTS, may_hold_unspaced_script
+
+    found = "".join(UNSPACED_SCRIPTS.findall(_every_character()))
+    assert len(found) > 90_000  # Han, kana, Thai, Lao, Khmer
+    assert all(may_hold_unspaced_script(f"plain “text” {c} here") for c in found)
+
+
+def test_spaced_scripts_only_is_the_plain_substitution() -> None:
+    from newsclean._language import UNSPACED_SCRIPTS, spaced_scripts_only
+
+    everything = _every_character()
+    for start in range(0, len(everything), 4096):
+        chunk = everything[start : start + 4096]
+        assert spaced_scripts_only(chunk) == UNSPACED_SCRIPTS.sub(" ", chunk)
+
+
+def test_script_counts_only_need_the_letters_of_other_scripts() -> None:
+    # detect_language_fast counts script letters after dropping Latin, Common and
+    # Inherited characters; that is exact only if no script it counts shares one of them.
+    from newsclean._language import _NO_SCRIPT_OF_OURS, _SCRIPTS
+
+    everything = _every_character()
+    rest = _NO_SCRIPT_OF_OURS.sub("", everything)
+    for pattern, _code, _share in _SCRIPTS:
+        assert len(pattern.findall(rest)) == len(pattern.findall(everything))

@@ -70,8 +70,11 @@ def detect_language_fast(text: str) -> str | None:
     if letters < _MIN_LETTERS:
         return None
     if _NON_LATIN_LETTER.search(sample) is not None:  # else no script below can count
+        # The scripts below share no character with Latin, Common or Inherited, so counting
+        # in what is left without those gives the same numbers on a far shorter string.
+        rest = _NO_SCRIPT_OF_OURS.sub("", sample)
         for pattern, code, share in _SCRIPTS:
-            if len(pattern.findall(sample)) >= share * letters:
+            if len(pattern.findall(rest)) >= share * letters:
                 return code
     index = _word_index()
     scores: dict[str, float] = {}
@@ -91,6 +94,7 @@ def detect_language_fast(text: str) -> str | None:
 _MIN_LETTERS = 20
 _LETTERS = regex.compile(r"\p{L}")
 _NON_LATIN_LETTER = regex.compile(r"[\p{L}--\p{Latin}]", regex.VERSION1)
+_NO_SCRIPT_OF_OURS = regex.compile(r"[\p{Latin}\p{Common}\p{Inherited}]+")
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +132,56 @@ def language_sample(text: str, size: int = SAMPLE_CHARS) -> str:
     half = size // 2
     mid = len(text) // 2
     return text[:half] + "\n" + text[mid : mid + size - half - 1]
+
+
+# Scripts written without spaces between words (no glue to repair in them).
+UNSPACED_SCRIPTS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]+")
+# Every character of UNSPACED_SCRIPTS starts its UTF-8 form with one of these lead bytes, or
+# with one of these lead bytes followed by one of the second bytes given (tests check both).
+_UNSPACED_LEADS = (b"\xe3", b"\xe4", b"\xe5", b"\xe6", b"\xe7", b"\xe8", b"\xe9", b"\xf0")
+_UNSPACED_PAIRS = (
+    (0xE0, frozenset(range(0xB8, 0xBC))),  # Thai, Lao
+    (0xE1, frozenset((0x9E, 0x9F, 0xA7))),  # Khmer
+    (0xE2, frozenset(range(0xBA, 0xC0))),  # CJK radicals
+    (0xEF, frozenset((*range(0xA4, 0xAC), 0xBD, 0xBE))),  # compatibility Han, half-width kana
+)
+
+
+def may_hold_unspaced_script(text: str) -> bool:
+    """False when ``text`` surely holds no Han, kana, Thai, Lao or Khmer character.
+
+    A regex scan for those scripts runs at ~40 MB/s; this looks for their UTF-8 lead
+    bytes with ``bytes.find`` (memchr), twenty times faster, and may answer True for
+    text that holds none (an emoji), never False for text that holds one.
+
+    >>> may_hold_unspaced_script("The “quoted” café — 3 km")
+    False
+    >>> may_hold_unspaced_script("The city 市 council")
+    True
+    """
+    if text.isascii():
+        return False
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if any(lead in utf8 for lead in _UNSPACED_LEADS):
+        return True
+    for lead, seconds in _UNSPACED_PAIRS:
+        i = utf8.find(lead)
+        while i >= 0:
+            if utf8[i + 1] in seconds:  # a lead byte here always has continuation bytes
+                return True
+            i = utf8.find(lead, i + 3)
+    return False
+
+
+def spaced_scripts_only(text: str) -> str:
+    """``text`` with each run of Han, kana, Thai, Lao or Khmer replaced by one space.
+
+    >>> spaced_scripts_only("News 市议会 today")
+    'News   today'
+    """
+    if not may_hold_unspaced_script(text):
+        return text
+    return UNSPACED_SCRIPTS.sub(" ", text)
 
 
 def detect_language(text: str, method: str = "fast") -> str | None:

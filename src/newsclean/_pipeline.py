@@ -27,22 +27,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import regex
-
 from ._content import select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
 from ._glue import find_glue_splits
 from ._html import extract_html
-from ._language import detect_language
+from ._language import detect_language, spaced_scripts_only
 from ._metadata import HEADER_WINDOW, extract_metadata
 from ._normalize import Normalized, normalize
 from ._offsets import Edit, EditList
 from ._options import Options
 from ._rules import Cut, apply_rules
 from ._segment import Line, join_lines, segment_lines
-
-_UNSPACED_SCRIPTS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +120,7 @@ def run_text(
         if page_language is None and options.detect_language:
             # Glue only touches scripts written with spaces; judge the language on those
             # alone, so a Chinese comment form does not hide an English article.
-            spaced = _UNSPACED_SCRIPTS.sub(" ", norm.text[:20_000])
+            spaced = spaced_scripts_only(norm.text[:20_000])
             page_language = detect_language(spaced, options.language_detector)
         if page_language is not None:  # no language, no dictionary: leave the words alone
             norm = _unglue(norm, page_language, trail, options)
