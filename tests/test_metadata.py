@@ -214,3 +214,47 @@ def test_list_items_captions_and_credits_are_not_headlines() -> None:
         assert res.metadata.title == "Council passes the new city budget", junk
     res = meta(f"AC/DC announce a new world tour\n\n{PROSE}")
     assert res.metadata.title == "AC/DC announce a new world tour"
+
+
+def test_a_sign_off_under_the_article_names_the_author_but_a_commenter_does_not() -> None:
+    page = segment_lines(f"{PROSE}\n\n{PROSE} Again.\n\nPosted by Ann Lee at 8:00 AM\n\nShare")
+    assert extract_metadata(page[:2], page_lines=page).metadata.author == "Ann Lee"
+    page = segment_lines(
+        f"{PROSE}\n\n{PROSE} Again.\n\n12 Comments\n\nNice post!\n\n"
+        "Posted by: Bob at November 8, 2012 7:12 AM"
+    )
+    res = extract_metadata(page[:2], page_lines=page)
+    assert (res.metadata.author, res.metadata.date) == (None, None)
+
+
+def test_more_byline_shapes_give_the_author() -> None:
+    shapes = {
+        "Modified on August 1, 2012 by Sue Lee": "Sue Lee",
+        "Monday, November 12, 2012, by Sue Lee": "Sue Lee",
+        "by Sue Lee @suelee Updated Jul 24, 2018, 2:15pm EDT": "Sue Lee",
+        "by Sue Lee 22 Dec 2016 651": "Sue Lee",
+        "Posted by Sue Lee / November 13, 2012": "Sue Lee",
+        "// By Sue Lee • Nov 11, 2020": "Sue Lee",
+        "This post was written by Sue Lee": "Sue Lee",
+        "November 2, 2012 by Sue Lee 0 Comments": "Sue Lee",
+        "By Sue Lee Published 08 November 2012 12:02": "Sue Lee",
+    }
+    for line, author in shapes.items():
+        assert meta(f"Budget passes\n\n{line}\n\n{PROSE}").metadata.author == author, line
+    for line in ("by the way 22 Dec 2016", "By Monday, 22 Dec 2016 it was over"):
+        assert meta(f"Budget passes\n\n{line}\n\n{PROSE}").metadata.author is None, line
+
+
+def test_a_name_beside_the_date_in_the_header_is_the_author() -> None:
+    for header in (
+        "Ann Lee\n\nJuly 21, 2012",
+        "Ann Lee on July 21, 2012, 9:13 AM",
+        "Ann Lee — 2012-07-21",
+    ):
+        res = meta(f"Budget passes\n\n{header}\n\n{PROSE}")
+        assert res.metadata.author == "Ann Lee", header
+    # Headings and menus next to a date are not names: words the page writes in lower
+    # case ("the budget index"), or section words.
+    for header in ("Budget Index\n\nJuly 21, 2012", "Latest News\n\nJuly 21, 2012", "Ann Lee"):
+        res = meta(f"Budget passes\n\n{header}\n\n{PROSE} The budget index rose.")
+        assert res.metadata.author is None, header

@@ -108,6 +108,15 @@ def is_month_or_weekday(word: str) -> bool:
     return w in pats.months or w in pats.weekday_names
 
 
+def is_weekday(word: str) -> bool:
+    """A weekday name in one of the known languages.
+
+    >>> is_weekday("Monday,"), is_weekday("Mittwoch"), is_weekday("October")
+    (True, True, False)
+    """
+    return word.casefold().rstrip(".,") in _patterns().weekday_names
+
+
 def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:
     g = m.groupdict()
     year = int(g["y"])

@@ -23,33 +23,170 @@ What the stage reads, in order:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from ._dates import date_stamp_head, find_dates, is_month_or_weekday
+from ._content import _COMMENT_HEAD
+from ._dates import date_stamp_head, find_dates, is_month_or_weekday, is_weekday
 from ._rules import Cut
 from ._segment import Line
 
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
 _NAME = (
-    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de"
+    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?!(?i:published|updated|posted|modified)\b)"
+    r"(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de"
     r"|von|der|la|le|da|dos|del)){0,6})"
 )
-# What may follow the name on a byline: a separator and a little more, or the date
-# or time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM").
+# What may follow the name on a byline: a separator and a little more, the date or
+# time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM",
+# "by Al Ho 22 Dec 2016"), a handle ("by Ann Lee @annlee Updated ..."), or a comment
+# count ("by Al Ho 12", "by Al Ho 0 Comments").
 _BYLINE_REST = (
-    r"(?P<rest>\s*(?:[,|·•–—-]\s*.{0,80}"
+    r"(?P<rest>\s*(?:[,|·•–—/-]\s*.{0,80}"
     r"|(?P<when>\s(?i:on|at|posted|published|updated)\s(?=[^!?]{0,40}\d)[^!?]{0,80}"
-    r"(?i:[ap]\.m\.)?)|\s+\d{1,5})?)$"  # the last: a comment count ("by Al Ho 12")
+    r"(?i:[ap]\.m\.)?)|\s+@\w{1,30}(?:\s.{0,80})?"
+    r"|\s+\d{1,5}(?:\s+(?i:comments?|responses?|replies))?|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
 )
 _BYLINE = regex.compile(
-    r"^(?i:(?P<posted>(?:posted|written|reported|words|story|text|photos?|video)\s+by)|by|von|par"
+    r"^(?:[/|•·–—-]+\s*)?(?i:(?P<posted>(?:this\s+(?:post|entry|article|story)\s+was\s+)?"
+    r"(?:posted|written|reported|words|story|text|photos?|video)\s+by)|by|von|par"
     r"|por|de|di|door|av|автор|作者|author|text)[:：]?\s+" + _NAME + _BYLINE_REST,
     regex.VERSION1,
 )
+
+
+# A label before a posting date that a byline follows ("Modified on August 1, 2012 by ...").
+_DATE_LABEL = regex.compile(
+    r"(?i:(?:posted|published|updated|modified|written|last\s+updated)(?:\s+(?:on|at))?[:：]?\s+)"
+)
+
+
+_WEEKDAY_HEAD = regex.compile(r"(?P<day>\p{L}{3,12})\.?,?\s+")
+
+
+def _date_at_start(text: str) -> int | None:
+    """Where a date opening ``text`` ends ("Modified on Monday, May 6, 2024 ..."), or None.
+
+    >>> t = "Updated on Monday, November 12, 2012, by Ann Lee"
+    >>> t[_date_at_start(t):]
+    ', by Ann Lee'
+    >>> _date_at_start("Ann Lee, November 12, 2012") is None
+    True
+    """
+    label = _DATE_LABEL.match(text)
+    skip = label.end() if label is not None else 0
+    day = _WEEKDAY_HEAD.match(text, skip)
+    if day is not None and is_weekday(day.group("day")):
+        skip = day.end()
+    found = find_dates(text[skip : skip + 40]) if _DIGIT.search(text, skip, skip + 40) else []
+    if found and found[0].start == 0:
+        return skip + found[0].end
+    return None
+
+
+# A name on its own, or before the date ("Megan Slack", "Orion Jones on May 8, 2012, 9:13 AM",
+# "Nicolas Perriault — 2013-09-29"): two to four capitalised words, initials allowed.
+_PERSON = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+|(?:van|de|von|der|da|di|del|la|le)"
+    r"(?=\s))){1,3})(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
+)
+# Words that make a capitalised line a label, menu or heading rather than a name.
+# A lower-case word of running text (not part of an address: "dan.goodin@site.com").
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’.@/_-])\p{Ll}{3,}(?![\p{L}'’@/_-]|\.\w)")
+_NOT_NAME_WORDS = frozenset(
+    [
+        "about",
+        "all",
+        "archive",
+        "archives",
+        "blog",
+        "blogs",
+        "business",
+        "by",
+        "comment",
+        "comments",
+        "contact",
+        "editor",
+        "entertainment",
+        "follow",
+        "health",
+        "home",
+        "latest",
+        "live",
+        "login",
+        "menu",
+        "more",
+        "most",
+        "news",
+        "newsletter",
+        "opinion",
+        "our",
+        "photo",
+        "photos",
+        "politics",
+        "popular",
+        "post",
+        "posted",
+        "posts",
+        "read",
+        "recent",
+        "related",
+        "search",
+        "share",
+        "sign",
+        "sport",
+        "sports",
+        "stories",
+        "story",
+        "subscribe",
+        "tags",
+        "technology",
+        "the",
+        "top",
+        "trending",
+        "updated",
+        "video",
+        "videos",
+        "world",
+    ]
+)
+
+
+def name_beside_date(
+    text: str, next_text: str = "", common: Collection[str] = frozenset()
+) -> str | None:
+    """A person's name on a line of its own whose date follows, on it or on the next line.
+
+    ``common`` are words the page writes in lower case: a capitalised line made of
+    them is a heading ("Recipe Index", "Space Station"), not a name.
+
+    >>> name_beside_date("Megan Slack", "July 21, 2012"), name_beside_date("Orion Jones on May 8, 2012")
+    ('Megan Slack', 'Orion Jones')
+    >>> name_beside_date("Latest News", "July 21, 2012") is None, name_beside_date("Megan Slack") is None
+    (True, True)
+    >>> name_beside_date("Space Station", "July 21, 2012", common={"station"}) is None
+    True
+    """
+    m = _PERSON.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = name.split()
+    if any(
+        (low := w.casefold()) in _NOT_NAME_WORDS or low in common or is_month_or_weekday(w)
+        for w in words
+    ):
+        return None
+    rest = text[m.end() :]
+    if not rest and _date_at_start(next_text) is None:
+        return None
+    if rest and _date_at_start(rest) is None:
+        return None
+    return name
 
 
 # "by" alone on its line, the name on the next: how get_text("\n") renders
@@ -82,16 +219,19 @@ def byline_author(text: str) -> str | None:
     """
     m = _BYLINE.match(text)
     if m is None and text[:1].isalnum():
-        # The posting date first: "October 25th, 2012 by Dan Meyer".
-        found = find_dates(text[:40])
-        if found and found[0].start == 0:
-            m = _BYLINE.match(text[found[0].end :].lstrip(" ,|·•–—-"))
+        # The posting date first: "October 25th, 2012 by Dan Meyer", "Modified on
+        # August 1, 2012 by Sue Lee".
+        end = _date_at_start(text)
+        if end is not None:
+            m = _BYLINE.match(text[end:].lstrip(" ,|·•–—-"))
     if m is None:
         return None
     name = m.group("name").strip()
     if is_month_or_weekday(name.split()[0]):
         return None
     if m.group("when") and not m.group("posted") and not find_dates(m.group("when")):
+        return None
+    if m.group("dated") and not find_dates(m.group("dated")):
         return None
     return name
 
@@ -153,6 +293,11 @@ def is_prose(text: str) -> bool:
 HEADER_WINDOW = 40
 _SIGN_OFF_LINES = 5  # lines under the article searched for "Posted by ... on <date>"
 _POSTED = regex.compile(r"\b(?:posted|published|written|by)\b", regex.IGNORECASE)
+
+
+def _is_comment_heading(text: str) -> bool:
+    """ "12 Comments", "Leave a reply": where reader comments start under an article."""
+    return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
 
 
 def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
@@ -315,17 +460,35 @@ def extract_metadata(
     if kept and page_lines and (author is None or date is None):  # two scans of the page
         span = range(kept[0].start, kept[-1].end)
         inside = [ln for ln in page_lines if ln.start in span][:60]
-        after = [ln for ln in page_lines if ln.start >= kept[-1].end][:_SIGN_OFF_LINES]
+        after = list(
+            itertools.takewhile(
+                lambda ln: not _is_comment_heading(ln.text),  # a commenter signs there
+                [ln for ln in page_lines if ln.start >= kept[-1].end][:_SIGN_OFF_LINES],
+            )
+        )
     if author is None:
         # A byline above the article, in its first lines, or signing it off at the
         # end; these lines are not header lines here, so they stay where they are.
         nxt = _next_line_after(page_lines)
-        for ln in (*reversed(above), *inside, *kept[-10:]):
+        for ln in (*reversed(above), *inside, *kept[-10:], *after):
             text = ln.text
             if _BARE_BYLINE.match(text) and ln.start in nxt:
                 text = f"{text} {nxt[ln.start]}"  # "by" and the name on lines of their own
             name = byline_author(text)
             if name is not None and _words(ln.text) <= 14:
+                author = name
+                break
+    if author is None and page_lines:
+        # No byline: a name standing beside the date in the article's header.
+        following = {a.start: b.text for a, b in itertools.pairwise(page_lines)}
+        common: set[str] | None = None
+        for ln in (*reversed(above[-12:]), *inside[:12]):
+            if _PERSON.match(ln.text) is None:
+                continue
+            if common is None:  # the page's lower-case words, read once and only here
+                common = {w for ln in page_lines for w in _LOWER_WORD.findall(ln.text)}
+            name = name_beside_date(ln.text, following.get(ln.start, ""), common)
+            if name is not None:
                 author = name
                 break
     if date is None:
