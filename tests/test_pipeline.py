@@ -148,3 +148,20 @@ def test_large_input_finishes() -> None:
     text = para * 20_000  # 1.6 MB; the benchmark covers 50 MB
     doc = clean(text)
     assert len(doc.body) > 1_000_000
+
+
+def test_glue_repairs_the_article_not_the_page_chrome() -> None:
+    article = (
+        "Troops were sent withUkraine in mind, officials said on Monday in the capital.\n\n"
+        "The ministry said theinitial reports were credible and that talks would go on.\n\n"
+        "Both sides met again on Tuesday, and theinitial claims were withdrawn by noon."
+    )
+    page = f"Home | World | BusinessNews | Sports\n\n{article}\n\nCopyright 2024 NewsCorp."
+    doc = clean(page)
+    assert doc.body == article.replace("withU", "with U").replace("thei", "the i")
+    # The menu line is removed as it was scraped: glue runs on what the article kept.
+    assert [r.before for r in doc.repairs] == ["withUkraine", "theinitial", "theinitial"]
+    assert doc.removed[0].text == "Home | World | BusinessNews | Sports"
+    for r in doc.repairs:  # offsets point into the input
+        assert page[r.start : r.end] == r.before
+    assert clean(doc.body).body == doc.body

@@ -6,12 +6,13 @@ The cascade, one module per stage:
                    HTML goes through ``_html`` (trafilatura) first.
 1. ``_normalize``  ftfy on suspicious lines, invisible and control characters,
                    NBSP and whitespace; keeps an offset map back to the input.
-2. ``_glue``       whitespace put back between glued words, in the page's language,
-                   so every later stage sees repaired words (and a second run finds none).
-3. ``_segment``    lines, grouped in paragraphs by blank lines.
-4. ``_content``    the article's stretch in a full-page dump, judged on the page as
+2. ``_segment``    lines, grouped in paragraphs by blank lines.
+3. ``_content``    the article's stretch in a full-page dump, judged on the page as
                    scraped (mostly clean text is kept whole).
-5. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
+4. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
+5. ``_glue``       whitespace put back between glued words in the lines kept, in their
+                   language, so metadata and language see repaired words (and a second
+                   run finds none).
 6. ``_metadata``   title, subtitle, date, author, source; header lines leave the body.
 7. ``_language``   ISO 639-1 code of the body from a bounded sample.
 
@@ -24,6 +25,8 @@ is dropped here, in one place.
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -114,16 +117,6 @@ def run_text(
     for r in norm.repairs:
         if options.is_enabled(r.rule):
             trail.repairs.append(Repair("normalize", r.rule, r.before, r.after, r.start, r.end))
-    if options.unglue and options.is_enabled("glue"):
-        # The glue stage picks its dictionary by language; the page's is good enough here.
-        page_language = options.language or hints.get("language")
-        if page_language is None and options.detect_language:
-            # Glue only touches scripts written with spaces; judge the language on those
-            # alone, so a Chinese comment form does not hide an English article.
-            spaced = spaced_scripts_only(norm.text[:20_000])
-            page_language = detect_language(spaced, options.language_detector)
-        if page_language is not None:  # no language, no dictionary: leave the words alone
-            norm = _unglue(norm, page_language, trail, options)
 
     def record(stage: str, cuts: Iterable[Cut]) -> list[Cut]:
         applied = [c for c in cuts if c.end > c.start and options.is_enabled(c.rule)]
@@ -152,10 +145,29 @@ def run_text(
     if preceding:
         preceding = subtract(preceding, apply_rules(preceding, options.ruleset).cuts)
 
+    earliest = min((c.start for c in earlier), default=None)
+    if options.unglue and options.is_enabled("glue") and lines:
+        # Glue runs on what the article kept: a page's menus and footers are most of its
+        # text (and all of the cost), and repairing words there helps nobody.
+        kept_text = join_lines(lines)
+        language = options.language or hints.get("language")
+        if language is None and options.detect_language:
+            # Glue only touches scripts written with spaces; judge the language on those
+            # alone, so a Chinese comment form does not hide an English article.
+            spaced = spaced_scripts_only(kept_text[:20_000])
+            language = detect_language(spaced, options.language_detector)
+        if language is not None:  # no language, no dictionary: leave the words alone
+            norm, spaces = _unglue(norm, lines, kept_text, language, trail, options)
+            if spaces:
+                lines = _shifted(lines, spaces, norm.text)
+                preceding = _shifted(preceding, spaces, norm.text)
+                page = segment_lines(norm.text)
+                if earliest is not None:
+                    earliest += bisect_left(spaces, earliest)
+
     title = subtitle = date = author = None
     source: str | None = None
     if options.metadata:
-        earliest = min((c.start for c in earlier), default=None)
         meta = extract_metadata(
             lines,
             page_lines=page,
@@ -196,38 +208,69 @@ def run_text(
     )
 
 
-def _unglue(norm: Normalized, language: str, trail: _Trail, options: Options) -> Normalized:
-    """Put back lost whitespace in the normalised text, as repairs and an offset-map pass.
+def _unglue(
+    norm: Normalized,
+    lines: Sequence[Line],
+    kept_text: str,
+    language: str,
+    trail: _Trail,
+    options: Options,
+) -> tuple[Normalized, list[int]]:
+    """Put back lost whitespace inside ``lines`` (``kept_text`` is ``join_lines(lines)``).
 
-    Glue runs before segmentation so every later stage (rules, main content, title and
-    date detection, language) sees repaired words, and cleaning a body twice finds
-    nothing new to split (``unglue`` is idempotent).
+    Returns the normalised text with the spaces inserted (its offset map extended by one
+    pass) and the offsets of the old text where they went, recorded as repairs. The glue
+    stage judges ``kept_text`` as a whole (repetitions in the document are evidence), so
+    cleaning a body a second time finds nothing new to split (``unglue`` is idempotent).
     """
+    # Where each line starts in kept_text (join_lines: "\n" in a paragraph, "\n\n" between).
+    starts: list[int] = []
+    pos = 0
+    for k, ln in enumerate(lines):
+        if k:
+            pos += 1 if ln.para == lines[k - 1].para else 2
+        starts.append(pos)
+        pos += len(ln.text)
     text = norm.text
-    splits = [s for s in find_glue_splits(text, language) if options.is_enabled(s.rule)]
-    if not splits:
-        return norm
-    edits: list[Edit] = []
-    pieces: list[str] = []
-    last = 0
-    for i, s in enumerate(splits):
-        tok_start = s.offset
+    offsets: list[int] = []
+    for s in find_glue_splits(kept_text, language):
+        if not options.is_enabled(s.rule):
+            continue
+        k = bisect_right(starts, s.offset) - 1
+        at = lines[k].start + s.offset - starts[k]  # inside a word: never on a line break
+        tok_start = at
         while tok_start > 0 and not text[tok_start - 1].isspace():
             tok_start -= 1
-        tok_end = s.offset
+        tok_end = at
         while tok_end < len(text) and not text[tok_end].isspace():
             tok_end += 1
         before = text[tok_start:tok_end]
-        after = before[: s.offset - tok_start] + " " + before[s.offset - tok_start :]
+        after = before[: at - tok_start] + " " + before[at - tok_start :]
         start = norm.offsets.to_input(tok_start)
         end = norm.offsets.to_input(tok_end, is_end=True)
         trail.repairs.append(Repair("glue", s.rule, before, after, start, end))
-        edits.append(Edit(s.offset, s.offset, s.offset + i, s.offset + i + 1))
-        pieces.append(text[last : s.offset])
-        pieces.append(" ")
-        last = s.offset
-    pieces.append(text[last:])
-    return Normalized("".join(pieces), norm.offsets.then(EditList.of(edits)), norm.repairs)
+        offsets.append(at)
+    if not offsets:
+        return norm, offsets
+    edits = [Edit(at, at, at + i, at + i + 1) for i, at in enumerate(offsets)]
+    pieces = [text[a:b] for a, b in itertools.pairwise((0, *offsets, len(text)))]
+    fixed = Normalized(" ".join(pieces), norm.offsets.then(EditList.of(edits)), norm.repairs)
+    return fixed, offsets
+
+
+def _shifted(lines: Sequence[Line], spaces: Sequence[int], text: str) -> tuple[Line, ...]:
+    """``lines`` of the text before ``spaces`` were inserted, as lines of ``text`` (after).
+
+    >>> ls = segment_lines("ab cd\\n\\nef")
+    >>> _shifted(ls, [1, 4], "a b c d\\n\\nef")
+    (Line(start=0, end=7, text='a b c d', para=0), Line(start=9, end=11, text='ef', para=1))
+    """
+    out = []
+    for ln in lines:
+        start = ln.start + bisect_left(spaces, ln.start)
+        end = ln.end + bisect_left(spaces, ln.end)
+        out.append(Line(start, end, text[start:end], ln.para))
+    return tuple(out)
 
 
 def run(
