@@ -23,8 +23,10 @@ What the stage reads, in order:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -77,6 +79,8 @@ def _date_at_start(text: str) -> int | None:
     >>> _date_at_start("Ann Lee, November 12, 2012") is None
     True
     """
+    if _DIGIT.search(text, 0, 80) is None:  # most lines: no date can open them
+        return None
     label = _DATE_LABEL.match(text)
     skip = label.end() if label is not None else 0
     day = _WEEKDAY_HEAD.match(text, skip)
@@ -157,18 +161,19 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def name_beside_date(
-    text: str, next_text: str = "", common: Collection[str] = frozenset()
+    text: str, next_text: str = "", common: Callable[[], Collection[str]] = frozenset
 ) -> str | None:
     """A person's name on a line of its own whose date follows, on it or on the next line.
 
-    ``common`` are words the page writes in lower case: a capitalised line made of
-    them is a heading ("Recipe Index", "Space Station"), not a name.
+    ``common`` gives the words the page writes in lower case (asked only for a line
+    that is otherwise a name): a capitalised line made of them is a heading ("Recipe
+    Index", "Space Station"), not a name.
 
     >>> name_beside_date("Megan Slack", "July 21, 2012"), name_beside_date("Orion Jones on May 8, 2012")
     ('Megan Slack', 'Orion Jones')
     >>> name_beside_date("Latest News", "July 21, 2012") is None, name_beside_date("Megan Slack") is None
     (True, True)
-    >>> name_beside_date("Space Station", "July 21, 2012", common={"station"}) is None
+    >>> name_beside_date("Space Station", "July 21, 2012", common=lambda: {"station"}) is None
     True
     """
     m = _PERSON.match(text)
@@ -176,15 +181,13 @@ def name_beside_date(
         return None
     name = m.group("name")
     words = name.split()
-    if any(
-        (low := w.casefold()) in _NOT_NAME_WORDS or low in common or is_month_or_weekday(w)
-        for w in words
-    ):
+    if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
         return None
     rest = text[m.end() :]
-    if not rest and _date_at_start(next_text) is None:
+    if _date_at_start(rest or next_text) is None:
         return None
-    if rest and _date_at_start(rest) is None:
+    lower_case = common()
+    if any(w.casefold() in lower_case for w in words):
         return None
     return name
 
@@ -293,6 +296,10 @@ def is_prose(text: str) -> bool:
 HEADER_WINDOW = 40
 _SIGN_OFF_LINES = 5  # lines under the article searched for "Posted by ... on <date>"
 _POSTED = regex.compile(r"\b(?:posted|published|written|by)\b", regex.IGNORECASE)
+
+
+def _line_start(line: Line) -> int:
+    return line.start
 
 
 def _is_comment_heading(text: str) -> bool:
@@ -480,14 +487,16 @@ def extract_metadata(
                 break
     if author is None and page_lines:
         # No byline: a name standing beside the date in the article's header.
-        following = {a.start: b.text for a, b in itertools.pairwise(page_lines)}
-        common: set[str] | None = None
+        @functools.cache  # this call's page only: read once, and only if a name needs it
+        def lower_case_words() -> frozenset[str]:
+            return frozenset(w for pl in page_lines for w in _LOWER_WORD.findall(pl.text))
+
         for ln in (*reversed(above[-12:]), *inside[:12]):
             if _PERSON.match(ln.text) is None:
                 continue
-            if common is None:  # the page's lower-case words, read once and only here
-                common = {w for ln in page_lines for w in _LOWER_WORD.findall(ln.text)}
-            name = name_beside_date(ln.text, following.get(ln.start, ""), common)
+            k = bisect.bisect_right(page_lines, ln.start, key=_line_start)
+            following = page_lines[k].text if k < len(page_lines) else ""
+            name = name_beside_date(ln.text, following, lower_case_words)
             if name is not None:
                 author = name
                 break
