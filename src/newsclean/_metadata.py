@@ -197,13 +197,15 @@ def name_beside_date(
 _BARE_BYLINE = regex.compile(r"^(?i:(?:posted|written)\s+by|by|von|par|por|door|av|author)[:：]?$")
 
 
-def _next_line_after(page_lines: Sequence[Line]) -> dict[int, str]:
-    """The text of the line after each bare "by" line, keyed by the bare line's start."""
-    return {
-        ln.start: page_lines[k + 1].text
-        for k, ln in enumerate(page_lines[:-1])
-        if len(ln.text) <= 10 and _BARE_BYLINE.match(ln.text)
-    }
+def _name_after_bare_by(page_lines: Sequence[Line], line: Line) -> str | None:
+    """The page line after ``line`` when ``line`` is a bare "by" line of the page."""
+    k = bisect.bisect_left(page_lines, line.start, key=_line_start)
+    if k + 1 >= len(page_lines) or page_lines[k].start != line.start:
+        return None
+    bare = page_lines[k].text
+    if len(bare) > 10 or _BARE_BYLINE.match(bare) is None:
+        return None
+    return page_lines[k + 1].text
 
 
 def byline_author(text: str) -> str | None:
@@ -274,6 +276,11 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _words_up_to(text: str, most: int) -> int:
+    """The number of words in ``text``, counted up to ``most`` (a long line stops early)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), most))
+
+
 def is_prose(text: str) -> bool:
     """A line of running text rather than a heading, label or stamp.
 
@@ -282,7 +289,7 @@ def is_prose(text: str) -> bool:
     >>> is_prose("Risk wins, risk loses!")
     False
     """
-    n = _words(text)
+    n = _words_up_to(text, 25)
     return (
         n >= 25
         or (n >= 10 and _SENTENCE_END.search(text) is not None)
@@ -307,6 +314,9 @@ def _is_comment_heading(text: str) -> bool:
     return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
 
 
+_DATE_SCAN = 500  # characters of a line searched for the page's date
+
+
 def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     """The date written nearest above the article (last ``HEADER_WINDOW`` lines of
     ``above``), else the first one in its first 60 lines: where a page shows its date.
@@ -315,7 +325,8 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     '2012-08-09'
     """
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
-        found = find_dates(text) if _DIGIT.search(text) else []
+        head = text[:_DATE_SCAN]  # bounded: a page's date is not deep inside a paragraph
+        found = find_dates(head) if _DIGIT.search(head) else []
         if found:
             return found[0].iso
     return None
@@ -476,11 +487,10 @@ def extract_metadata(
     if author is None:
         # A byline above the article, in its first lines, or signing it off at the
         # end; these lines are not header lines here, so they stay where they are.
-        nxt = _next_line_after(page_lines)
         for ln in (*reversed(above), *inside, *kept[-10:], *after):
             text = ln.text
-            if _BARE_BYLINE.match(text) and ln.start in nxt:
-                text = f"{text} {nxt[ln.start]}"  # "by" and the name on lines of their own
+            if _BARE_BYLINE.match(text) and (name_line := _name_after_bare_by(page_lines, ln)):
+                text = f"{text} {name_line}"  # "by" and the name on lines of their own
             name = byline_author(text)
             if name is not None and _words(ln.text) <= 14:
                 author = name
@@ -505,7 +515,9 @@ def extract_metadata(
     if date is None:
         # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article.
         for ln in (*kept[-3:], *after):
-            if _POSTED.search(ln.text) and (found := find_dates(ln.text)):
+            if _POSTED.search(ln.text, 0, _DATE_SCAN) and (
+                found := find_dates(ln.text[:_DATE_SCAN])
+            ):
                 date = found[0].iso
                 break
 

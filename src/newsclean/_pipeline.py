@@ -85,6 +85,25 @@ def subtract(lines: Sequence[Line], cuts: Iterable[Cut]) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def _runs(cuts: Sequence[Cut], text: str) -> list[tuple[int, int, str]]:
+    """The cuts as (start, end, rule) spans, a run of one rule's cuts with nothing but
+    whitespace between them joined into one: a menu's lines, or 100,000 copies of a junk
+    line, are one record (the same characters, and far fewer records to keep).
+
+    >>> _runs([Cut(0, 4, "nav"), Cut(5, 10, "nav"), Cut(12, 15, "ad")], "Home\\nWorld\\n\\nAd!")
+    [(0, 10, 'nav'), (12, 15, 'ad')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for c in sorted(cuts, key=lambda c: (c.start, c.end)):
+        if out:
+            start, end, rule = out[-1]
+            if rule == c.rule and c.start >= end and not text[end : c.start].strip():
+                out[-1] = (start, max(end, c.end), rule)
+                continue
+        out.append((c.start, c.end, c.rule))
+    return out
+
+
 def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> list[Cut]:
     """One cut per run of dropped lines that nothing else has cut into."""
     flags = select_main_content([ln.text for ln in lines], language)
@@ -119,11 +138,16 @@ def run_text(
             trail.repairs.append(Repair("normalize", r.rule, r.before, r.after, r.start, r.end))
 
     def record(stage: str, cuts: Iterable[Cut]) -> list[Cut]:
-        applied = [c for c in cuts if c.end > c.start and options.is_enabled(c.rule)]
-        for c in applied:
-            start = norm.offsets.to_input(c.start)
-            end = norm.offsets.to_input(c.end, is_end=True)
-            trail.removed.append(Removal(stage, c.rule, norm.text[c.start : c.end], start, end))
+        enabled: dict[str, bool] = {}
+        applied = [
+            c
+            for c in cuts
+            if c.end > c.start and enabled.setdefault(c.rule, options.is_enabled(c.rule))
+        ]
+        for start, end, rule in _runs(applied, norm.text):
+            text = norm.text[start:end]
+            start, end = norm.offsets.to_input(start), norm.offsets.to_input(end, is_end=True)
+            trail.removed.append(Removal(stage, rule, text, start, end))
         return applied
 
     page = segment_lines(norm.text)
