@@ -165,3 +165,17 @@ def test_glue_repairs_the_article_not_the_page_chrome() -> None:
     for r in doc.repairs:  # offsets point into the input
         assert page[r.start : r.end] == r.before
     assert clean(doc.body).body == doc.body
+
+
+def test_a_huge_text_is_glued_in_pieces_with_offsets_kept() -> None:
+    from newsclean._pipeline import _glue_chunks
+
+    para = "The ministry said theinitial reports were credible, officials added. " * 40
+    text = "\n\n".join([para.strip()] * 40)  # ~110,000 characters in one article
+    pieces = _glue_chunks(text)
+    assert len(pieces) >= 3
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= 50_000 and piece == piece.strip() for _, piece in pieces)
+    doc = clean(text, main_content=False)
+    assert doc.body.count("the initial reports") == 1600
+    assert all(text[r.start : r.end] == r.before for r in doc.repairs)
