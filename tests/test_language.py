@@ -77,3 +77,14 @@ def test_script_counts_only_need_the_letters_of_other_scripts() -> None:
     rest = _NO_SCRIPT_OF_OURS.sub("", everything)
     for pattern, _code, _share in _SCRIPTS:
         assert len(pattern.findall(rest)) == len(pattern.findall(everything))
+
+
+def test_lower_casing_keeps_the_number_of_letters() -> None:
+    # detect_language_fast counts letters on the lower-cased sample.
+    import regex
+
+    letters = regex.compile(r"\p{L}")
+    everything = _every_character()
+    for start in range(0, len(everything), 4096):
+        chunk = everything[start : start + 4096]
+        assert len(letters.findall(chunk.lower())) == len(letters.findall(chunk))

@@ -66,7 +66,10 @@ def detect_language_fast(text: str) -> str | None:
     'zh'
     """
     sample = language_sample(text)
-    letters = sum(map(len, _WORDS.findall(sample)))
+    words = _WORDS.findall(sample.lower())
+    # Lower-casing never changes how many letters a text has (tests check every code
+    # point), so the words of the lower-cased sample count them too.
+    letters = sum(map(len, words))
     if letters < _MIN_LETTERS:
         return None
     if _NON_LATIN_LETTER.search(sample) is not None:  # else no script below can count
@@ -79,7 +82,7 @@ def detect_language_fast(text: str) -> str | None:
     index = _word_index()
     scores: dict[str, float] = {}
     hits = 0
-    for word in _WORDS.findall(sample.lower()):
+    for word in words:
         entries = index.get(word)
         if entries is None:
             continue
