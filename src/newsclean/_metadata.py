@@ -363,11 +363,43 @@ def _headline_like(text: str) -> bool:
 
 
 def _mostly_date(text: str) -> bool:
-    """A date or time with little else around it ("March 14, 2024 09:32 | 1 min read")."""
+    """A date or time with little else around it ("March 14, 2024 09:32 | 1 min read",
+    "updated 4:01 PM EST, Wed November 7, 2012").
+
+    >>> _mostly_date("updated 4:01 PM EST, Wed November 7, 2012"), _mostly_date("The council passed the budget on 7 May 2024")
+    (True, False)
+    """
     if _DIGIT.search(text) is None:
         return False
     found = find_dates(text)
-    return bool(found) and len(text) - (found[0].end - found[0].start) < 25
+    if not found:
+        return False
+    if len(text) - (found[0].end - found[0].start) < 25:
+        return True
+    rest = text[: found[0].start] + " " + text[found[0].end :]
+    words = _WORD.findall(_TIME.sub(" ", rest))
+    return (
+        sum(1 for w in words if not (is_month_or_weekday(w) or w.casefold() in _STAMP_WORDS)) <= 1
+    )
+
+
+_TIME = regex.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", regex.IGNORECASE)
+_STAMP_WORDS = frozenset(
+    [
+        "updated",
+        "posted",
+        "published",
+        "modified",
+        "last",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "et",
+        "gmt",
+        "utc",
+    ]
+)
 
 
 _STAMP_TAIL = regex.compile(
