@@ -94,7 +94,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 from types import MappingProxyType
 from typing import Literal
 
@@ -167,10 +167,11 @@ _COMMENT_HEAD = re.compile(
     re.I,
 )
 _REPLY_LINE = re.compile(  # page
-    r"^\W*(?:reply|report|like|antworten|répondre|responder|rispondi|ответить)\W*$"
-    r"|\breply\b[^\n]{0,20}$",
-    re.M,
+    r"^\W*(?:reply|report|like|antworten|répondre|responder|rispondi|ответить)\W*$", re.M
 )
+# "... reply" near a line's end; the leading literal lets the scan jump from "reply" to
+# "reply" (a leading "\b" would test every position), the lookbehind restores the "\b".
+_REPLY_END = re.compile(r"reply(?<=\breply)\b[^\n]{0,20}$", re.M)  # page
 # Headings of the boxes under an article (related and popular posts, the author box), as a
 # whole short line.  Inline "Related: <headline>" lines inside news stories are left alone.
 _END_HEAD = re.compile(
@@ -227,6 +228,17 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
+def _count_upto(text: str, needle: str, limit: int) -> int:
+    """Non-overlapping occurrences of ``needle`` (as ``str.count``), counted up to
+    ``limit + 1``: a line repeated all over a huge page costs little to rule out."""
+    n = 0
+    i = text.find(needle)
+    while i >= 0 and n <= limit:
+        n += 1
+        i = text.find(needle, i + len(needle))
+    return n
+
+
 # ---------------------------------------------------------------- stopwords
 @lru_cache(maxsize=1)
 def _stopword_lists() -> Mapping[str, frozenset[str]]:
@@ -259,22 +271,23 @@ def _guess_language(tokens: Sequence[list[str]]) -> str | None:
     ``tokens`` are the lower-cased words of each line; only lines of six or more words
     are sampled, and only until 2,000 words are seen.
     """
-    counts: Counter[str] = Counter()
+    sample: list[list[str]] = []
     total = 0
     for toks in tokens:
         if len(toks) >= 6:
-            counts.update(toks)
+            sample.append(toks)
             total += len(toks)
             if total > _LANG_SAMPLE:
                 break
     if total < 20:
         return None
+    counts = Counter(chain.from_iterable(sample))  # one C-level count, not one per line
     index = _stopword_index()
-    cover: Counter[str] = Counter()
+    cover: dict[str, int] = {}
     for tok in counts.keys() & index.keys():
         c = counts[tok]
         for lang in index[tok]:
-            cover[lang] += c
+            cover[lang] = cover.get(lang, 0) + c
     if not cover:
         return None
     lang, hits = max(cover.items(), key=lambda kv: (kv[1], kv[0]))
@@ -378,7 +391,18 @@ class _Page:
             for i in short_line_of(m.start() for m in _TIME_CORE.finditer(stext))
             if _TIME.search(lines[i])
         }
-        replies = short_line_of(m.start() for m in _REPLY_LINE.finditer(stext))
+        whole = [m.span() for m in _REPLY_LINE.finditer(stext)]
+        replies = short_line_of(a for a, _ in whole)
+        # As in one scan of both patterns (the same lines): an end hit inside a whole-line
+        # match (whose "\W*" can run over lines) does not count.
+        wstarts = [a for a, _ in whole]
+
+        def outside_whole(q: int) -> bool:
+            j = bisect_right(wstarts, q) - 1
+            return j < 0 or q >= whole[j][1]
+
+        end_hits = (m.start() for m in _REPLY_END.finditer(stext))
+        replies |= short_line_of(q for q in end_hits if outside_whole(q))
         replies |= {
             i
             for i in short_line_of(m.start() for m in _COLON_END.finditer(stext))
@@ -667,8 +691,8 @@ def _is_title_block(p: _Page, k: int, title: set[str]) -> bool:
     return inside >= _TITLE_SHARE * len(toks) and 2 * len(title.intersection(toks)) >= len(title)
 
 
-def _title_heads(p: _Page, zone: int) -> Iterable[int]:
-    """Blocks before ``zone`` whose first line repeats most of the page title (first line).
+def _title_heads(p: _Page, zone: int, start: int = 1) -> Iterable[int]:
+    """Blocks in ``start:zone`` whose first line repeats most of the page title (first line).
 
     A line that recurs more than twice outside the title is the site's name part of the
     title ("... - The Craft Corner", in menus and footers), not a headline.
@@ -679,10 +703,11 @@ def _title_heads(p: _Page, zone: int) -> Iterable[int]:
     if len(title) < 3:
         return
     head = p.low[0]
-    for k in range(1, zone):
+    for k in range(max(start, 1), zone):
         if _is_title_block(p, k, title):
             name = p.low[p.spans[k][0]]
-            if p.text.count(name) - head.count(name) <= 2:
+            limit = head.count(name) + 2
+            if _count_upto(p.text, name, limit) <= limit:
                 yield k
 
 
@@ -695,12 +720,12 @@ def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
     words (at least eight) wins, the later one on a tie; None when there is none.
     """
     best: tuple[int, int, int] | None = None
-    walked = checked = 0
-    for k in _title_heads(p, zone):
-        if k < walked:
-            continue
-        checked += 1
-        if checked > _POST_CANDIDATES:
+    walked = k = 0
+    for _ in range(_POST_CANDIDATES):
+        # the next headline below the last post: one that a post walked over is not
+        # looked at (its recurrence count scans the page: keep this linear)
+        k = next(iter(_title_heads(p, zone, max(k + 1, walked))), -1)
+        if k < 0:
             break
         words, run, last = 0, 0, k
         j = k + 1
@@ -767,8 +792,8 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
     for i in range(zone, n):
         if scores[i] > 0:
             scores[i] *= _ZONE_DISCOUNT
-    for i in range(n):
-        if _is_end_head(p, i):
+    for i, text in enumerate(p.texts):
+        if len(text) <= 50 and _is_end_head(p, i):  # the length test first: no call
             scores[i] = min(scores[i], -_END_PENALTY)
             if _AUTHOR_HEAD.match(p.texts[i]):
                 # the paragraph under "About the author" is the bio, whatever its words
