@@ -269,7 +269,8 @@ def test_reference_list_after_the_article_is_kept() -> None:
 
 def test_short_bullets_after_the_article_are_not_pulled_in() -> None:
     menu = ["Home", "World", "Sport", "Weather", "Contact us"] * 3
-    body = [_ARTICLE, _ARTICLE.replace("The council", "On Monday the council")] * 2
+    body = [_ARTICLE, _ARTICLE.replace("The council", "On Monday the council")]
+    body += [p.replace("the old bridge", "the ferry pier") for p in body]
     tail = ["Related:", "• Bridge", "• Roads", "• Jobs"]
     footer = ["Privacy policy", "Terms of use", "Advertise", "Jobs", "Site map"] * 3
     lines = menu + body + tail + footer
@@ -358,7 +359,7 @@ def test_hostile_inputs_are_handled() -> None:
     title = "Paper lanterns for the garden party"
     headlines = [f"{title} - The Craft Corner"] + [title, "Fold the paper twice, cut it."] * 50_000
     assert len(select_main_content(headlines, language="en")) == len(headlines)
-    growing = ["İİİ Home İ", "News", "Sport", "Weather", "Jobs"] * 4 + [_ARTICLE] * 3
+    growing = ["İİİ Home İ", "News", "Sport", "Weather", "Jobs"] * 4 + _BODY
     growing += ["10:42 pm | İ", "Privacy policy", "Terms", "Contact", "Jobs"] * 4
     flags = select_main_content(growing, language="en")
     assert flags[20:23] == (True, True, True)
@@ -431,3 +432,41 @@ def test_property_blocks_partition_lines(lines: list[str]) -> None:
     blocks = score_blocks(lines)
     covered = [i for b in blocks for i in range(b.start, b.end)]
     assert covered == list(range(len(lines)))
+
+
+def test_article_printed_twice_is_kept_once() -> None:
+    """A template printing the article twice (print copy, hidden tab): the copy goes."""
+    lines = [*_MENU, *_BODY, "Print this article", *_BODY, *_FOOTER]
+    kept = _kept(lines, select_main_content(lines, language="en"))
+    assert kept[:3] == _BODY
+    assert all(kept.count(p) == 1 for p in _BODY)
+
+
+def test_list_printed_twice_is_kept_twice() -> None:
+    """Only a run holding a paragraph is a copy: a list may be repeated on purpose."""
+    items = [
+        "- Bring a torch and warm clothes for the walk",
+        "- Leave the car at the station and take the bus",
+    ]
+    rest = [p.replace("council", "county board") for p in _BODY]
+    lines = [*_MENU, *_BODY, *items, *rest, *items, *_FOOTER]
+    assert _kept(lines, select_main_content(lines, language="en")) == [
+        *_BODY,
+        *items,
+        *rest,
+        *items,
+    ]
+
+
+def test_dateline_does_not_open_the_comment_zone() -> None:
+    """A time-stamped line followed by a long article is a dateline, not a comment's."""
+    notice = (
+        "This copy is for your personal use only, and you can order copies of the article"
+        " for your colleagues and clients from the desk at any time of the day or night."
+    )
+    body = [p.replace("council", w) for w in ("council", "board", "panel") for p in _BODY]
+    videos = ["Ferry fares to rise", "4:19", "New cycle lane on the quay", "2:13", "Quay", "3:05"]
+    lines = [*_MENU, notice, notice.replace("copy", "page"), notice.replace("the day", "day")]
+    lines += [*_MENU, "Updated July 23, 2012, 11:57 p.m. ET", *body, *videos, *_FOOTER]
+    kept = _kept(lines, select_main_content(lines, language="en"))
+    assert kept[-len(body) :] == body

@@ -44,7 +44,9 @@ The cascade
    like article text.  The comment zone starts at the first comment heading
    ("37 comments", "Leave a reply", "Kommentare" ...) or time-stamped meta line
    that comes after at least 400 characters of good text and is followed by two
-   more meta lines; positive scores inside the zone are scaled by 0.1.
+   more meta lines; positive scores inside the zone are scaled by 0.1.  A single
+   time-stamped line with more than 1,000 characters of good text under it before
+   the next one is an article's dateline, not a comment's, and opens no zone.
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
    maximum-sum run of block scores (Kadane, linear time).  A short line heading the
    boxes under an article ("Related posts", "You might also like", "Most popular",
@@ -59,6 +61,8 @@ The cascade
    at a comment heading inside it, and trailing negative blocks are trimmed.  A
    bulleted list right after it (two or more items of three or more words, maybe
    under a short heading ending with ":", e.g. "References:") is kept with it.
+   A run of kept blocks repeating earlier kept blocks word for word, with a
+   paragraph among them, is dropped: the template printed the article twice.
 7. **Headline.**  If the first line is the page ``<title>`` and a line within 40
    blocks above the stretch repeats it, that line and the header lines between it
    and the stretch (byline, date; not single-word menu items or links) are kept.
@@ -120,6 +124,7 @@ _ZONE_MIN_GOOD = 400  # good characters needed before a comment zone can start
 _ZONE_WINDOW = 40  # blocks searched for confirming comment meta lines
 _ZONE_META = 2  # ... and how many are needed
 _ZONE_DISCOUNT = 0.1
+_ZONE_GAP = 1000  # good characters under a time-stamp before the next: more is an article
 _TITLE_WINDOW = 40  # blocks searched above the stretch for the headline
 _TITLE_SHARE = 0.8  # share of a line's tokens that must occur in the <title>
 _BACK_BLOCKS = 3  # header blocks kept above the stretch when no title matches
@@ -338,6 +343,7 @@ class _Page:
         "boiler",
         "density",
         "ends",
+        "keys",
         "label",
         "length",
         "lines",
@@ -463,7 +469,7 @@ class _Page:
         squeezed = text.replace(" ", "").split("\n")
         if len(squeezed) != n_lines:  # a line holding "\n": fall back to one per line
             squeezed = [ln.replace(" ", "") for ln in low]
-        keys = [squeezed[a] if b - a == 1 else "".join(squeezed[a:b]) for a, b in spans]
+        keys = self.keys = [squeezed[a] if b - a == 1 else "".join(squeezed[a:b]) for a, b in spans]
         counts = Counter(keys)
         self.texts = texts
         self.repeats = [counts[k] for k in keys]
@@ -662,9 +668,26 @@ def _comment_zone(p: _Page) -> int:
         if good < _ZONE_MIN_GOOD or not (meta[i] or _is_comment_head(p, i)):
             continue
         later = prefix[min(n, i + 1 + _ZONE_WINDOW)] - prefix[i + 1] + max(meta[i] - 1, 0)
-        if later >= _ZONE_META:
+        if later >= _ZONE_META and (meta[i] != 1 or _meta_gap(p, meta, i) <= _ZONE_GAP):
             return i
     return n
+
+
+def _meta_gap(p: _Page, meta: Sequence[int], i: int) -> int:
+    """Characters of good text between block ``i`` and the next meta line below it.
+
+    A comment's time-stamp is soon followed by the next one; an article's dateline is
+    followed by the article.
+    """
+    gap = 0
+    for j in range(i + 1, p.n):
+        if meta[j]:
+            break
+        if p.label[j] == "good":
+            gap += p.length[j]
+            if gap > _ZONE_GAP:
+                break
+    return gap
 
 
 def _is_end_head(p: _Page, i: int) -> bool:
@@ -840,7 +863,32 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
                 break
             keep[j] = True
             j -= 1
+    _drop_copies(p, keep)
     return _flags(p, keep, n_lines)
+
+
+def _drop_copies(p: _Page, keep: list[bool]) -> None:
+    """Drop a run of kept blocks that repeats earlier kept blocks word for word.
+
+    An article does not print its own paragraphs twice; a page template that prints the
+    article twice (a print copy, a hidden tab) does.  The run must hold a paragraph
+    ("good" block): a list or a caption may be printed twice on purpose.
+    """
+    seen: set[str] = set()
+    run: list[int] = []
+    for k in range(p.n + 1):
+        if k < p.n and not keep[k]:
+            continue
+        key = p.keys[k] if k < p.n else None
+        if key is not None and p.repeats[k] > 1 and key in seen:
+            run.append(k)
+            continue
+        if any(p.label[j] == "good" for j in run):
+            for j in run:
+                keep[j] = False
+        run = []
+        if key is not None:
+            seen.add(key)
 
 
 def select_main_content(lines: Sequence[str], language: str | None = None) -> tuple[bool, ...]:
