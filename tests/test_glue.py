@@ -261,3 +261,82 @@ def test_three_word_glue_with_one_function_word_only_inside_sentences() -> None:
     assert unglue("people are movingbackinto cities", "en") == "people are moving back into cities"
     for text in ["Comments\nmovingbackinto\nPosted on May 1", "by movingbackinto on Aug 8"]:
         assert unglue(text, "en") == text  # a user name: on its own line, after "by"
+
+
+# ------------------------------------------------------------------ speed-ups keep answers
+
+
+_doc_texts = st.text(alphabet="abAB .,’'\"é\nΣσ", max_size=60)
+
+
+@_settings
+@given(_doc_texts, st.text(alphabet="abAB", min_size=2, max_size=5), st.integers(1, 4))
+def test_spaced_matches_a_plain_scan(text: str, run: str, i: int) -> None:
+    from newsclean._glue import _Doc
+
+    i = min(i, len(run) - 1)
+    a, b = run[:i], run[i:]
+    expected = False
+    for needle in {f"{a} {b}", f"{a.lower()} {b.lower()}", f"{a.capitalize()} {b.lower()}"}:
+        for k in range(len(text) - len(needle) + 1):
+            e = k + len(needle)
+            if (
+                text[k:e] == needle
+                and (k == 0 or not text[k - 1].isalpha())
+                and (e >= len(text) or not text[e].isalpha())
+            ):
+                expected = True
+    assert _Doc(text).spaced(run, i) == expected
+
+
+@_settings
+@given(_doc_texts, st.sampled_from(["ab", "Ab", "AB", "aé", "σa", "Σa"]))
+def test_count_matches_counting_each_form(text: str, word: str) -> None:
+    import re
+
+    from newsclean._glue import _Doc
+
+    low = word.lower()
+    forms = {word, low, low.capitalize(), word.upper()}
+    runs = re.findall(r"[^\W\d_]+", text)
+    assert _Doc(text).count(word) == sum(runs.count(f) for f in forms)
+
+
+_round_words = st.sampled_from(
+    [
+        "the",
+        "initial",
+        "theinitial",
+        "Cadence",
+        "Cadenceis",
+        "is",
+        "aKorda’saa",
+        "said.Then",
+        "withUkraine",
+        "Ukraine",
+        "upto",
+        "up",
+        "to",
+        "coalprices",
+        "coal",
+        "prices",
+        "of",
+        "ofthe",
+    ]
+)
+
+
+@_settings
+@given(st.lists(st.tuples(_round_words, st.sampled_from([" ", "\n", ", "])), max_size=40))
+def test_incremental_rounds_match_asking_again(parts: list[tuple[str, str]]) -> None:
+    # later fixpoint rounds re-ask only the questions near an inserted space; the result
+    # must be the one of asking every logged question again
+    from unittest import mock
+
+    from newsclean import _glue
+
+    text = "".join(w + sep for w, sep in parts)
+    fast = _glue.find_glue_splits(text, "en")
+    with mock.patch.object(_glue._Changes, "of", classmethod(lambda cls, *a: None)):
+        slow = _glue.find_glue_splits(text, "en")
+    assert fast == slow

@@ -23,7 +23,8 @@ Design
   pass through untouched.
 * ``find_glue_splits`` runs to a fixpoint (splits that only show once others are
   made); later rounds look only at the new pieces and at tokens whose decision
-  rested on document evidence that changed.
+  rested on document evidence that changed (``_Changes``: only the questions about
+  strings near an inserted space are asked again).
 
 Vocabularies (compact, loaded once per process through :func:`functools.lru_cache`)
 --------------------------------------------------------------------------------------
@@ -1233,10 +1234,17 @@ def _part_ok(model: _Model, part: str, z: float) -> bool:
 def _best_split(model: _Model, low: str) -> tuple[int, float, float] | None:
     """Best single split of a lower-case word into two known words (max zipf sum)."""
     vocab = model.vocab
+    two = model.two_letter
     best: tuple[float, int, float, float] | None = None
-    for i in range(1, len(low)):
+    n = len(low)
+    for i in range(1, n):
         a, b = low[:i], low[i:]
         if a[-1] == "'" or b[0] == "'":
+            continue
+        # short parts first, without a look-up (as _part_ok would judge them)
+        if (i == 1 and a != "a") or (i == 2 and a not in two):
+            continue
+        if (i == n - 1 and b != "a") or (i == n - 2 and b not in two):
             continue
         za = vocab.get(a, 0.0)
         if za <= 0.0:
@@ -1271,15 +1279,18 @@ def _known_glued(za: float, zb: float, zwhole: float, a_fw: bool, b_fw: bool, ti
     return margin >= 2.5 and zwhole < 3.0
 
 
-def _split3(model: _Model, low: str, prose: bool = False) -> tuple[int, int] | None:
+def _split3(model: _Model, low: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Two cuts for an unknown word made of three glued words ("sothatpeople").
 
-    ``prose``: the word sits inside running text (``_Doc.in_prose``), so one function
-    word at an end of two frequent words is enough ("moving|back|into").
+    Returns the best cuts, and the best cuts if the word sits inside running text
+    (``_Doc.in_prose``), where one function word at an end of two frequent words is
+    enough ("moving|back|into"); one pass finds both, so the caller asks the document
+    only when the second one exists.
     """
     vocab = model.vocab
     fw = model.function_words
     best: tuple[float, int, int] | None = None
+    best_prose: tuple[float, int, int] | None = None
     n = len(low)
     for i in range(1, n - 1):
         a = low[:i]
@@ -1300,27 +1311,29 @@ def _split3(model: _Model, low: str, prose: bool = False) -> tuple[int, int] | N
                 continue
             if any(p not in fw and (len(p) < 4 or z < 3.3) for p, z in parts):
                 continue
-            if b not in fw and not (
-                (a in fw and c in fw and a not in _PREFIX_LIKE)
-                or (  # "the|description|points" (not "the|selling|valley", a name)
-                    prose
-                    and a in fw
+            if a in _PREFIXES:
+                continue
+            plain = b in fw or (a in fw and c in fw and a not in _PREFIX_LIKE)
+            if not plain and not (
+                (  # "the|description|points" (not "the|selling|valley", a name)
+                    a in fw
                     and a not in _PREFIX_LIKE
                     and min(zb, zc) >= 4.0
                     and len(b) >= 5
                     and _is_inflected(model, c)
                 )
-                or (prose and c in fw and min(za, zb) >= 4.0 and len(a) >= 4 and len(b) >= 4)
+                or (c in fw and min(za, zb) >= 4.0 and len(a) >= 4 and len(b) >= 4)
             ):
                 continue  # "on|thor|stand", "over|billing|for": no function word inside
-            if a in _PREFIXES:
-                continue
             score = za + zb + zc
-            if best is None or score > best[0]:
+            if plain and (best is None or score > best[0]):
                 best = (score, i, j)
-    if best is None:
-        return None
-    return best[1], best[2]
+            if best_prose is None or score > best_prose[0]:
+                best_prose = (score, i, j)
+    return (
+        None if best is None else (best[1], best[2]),
+        None if best_prose is None else (best_prose[1], best_prose[2]),
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1345,7 +1358,7 @@ class _Doc:
     those answers, so the fixpoint can reuse it when they are unchanged.
     """
 
-    __slots__ = ("_heads", "_lower", "_memo", "_scans", "_words", "log", "text")
+    __slots__ = ("_ascii", "_heads", "_lower", "_memo", "_scans", "_words", "log", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -1354,6 +1367,7 @@ class _Doc:
         self._words: dict[str, int] | None = None  # word counts, once asked often
         self._scans = 0
         self._lower: str | None = None
+        self._ascii: str | None = None
         self._heads: frozenset[str] | None = None
 
     def _ask(self, kind: str, arg: str, i: int = 0) -> int:
@@ -1426,7 +1440,7 @@ class _Doc:
         low = word.lower()
         forms = {word, low, low.capitalize(), word.upper()}
         n = len(word)
-        lowered = self._lowered()
+        lowered = self._ascii_lowered() if word.isascii() else self._lowered()
         if (
             lowered is None
             or any(len(f) != n or f.lower() != low for f in forms)
@@ -1448,6 +1462,19 @@ class _Doc:
                 count += 1
             k = lowered.find(low, k + 1)
         return count
+
+    def _ascii_lowered(self) -> str:
+        """The text with ASCII letters in lower case and other characters as "?".
+
+        Enough to find ASCII words in any case (the matches are checked in the text),
+        and much faster than lower-casing a text that is not all ASCII.
+        """
+        if self._ascii is None:
+            text = self.text
+            if not text.isascii():
+                text = text.encode("ascii", "replace").decode("ascii")
+            self._ascii = text.lower()
+        return self._ascii
 
     def _lowered(self) -> str | None:
         """The text in lower case if that keeps every offset (else None)."""
@@ -1509,7 +1536,24 @@ class _Doc:
         text = self.text
         a, b = run[:i], run[i:]
         n_text = len(text)
-        for needle in {f"{a} {b}", f"{a.lower()} {b.lower()}", f"{a.capitalize()} {b.lower()}"}:
+        needles = {f"{a} {b}", f"{a.lower()} {b.lower()}", f"{a.capitalize()} {b.lower()}"}
+        tails = {nd[1:] for nd in needles}
+        if len(needles) > 1 and len(tails) == 1 and len({len(nd) for nd in needles}) == 1:
+            # the forms differ in their first letter only: one scan of the text for the rest
+            tail = tails.pop()
+            size = len(tail) + 1
+            k = text.find(tail, 1)
+            while k >= 0:
+                s, e = k - 1, k - 1 + size
+                if (
+                    text[s:e] in needles
+                    and (s == 0 or not text[s - 1].isalpha())
+                    and (e >= n_text or not text[e].isalpha())
+                ):
+                    return True
+                k = text.find(tail, k + 1)
+            return False
+        for needle in needles:
             k = text.find(needle)
             while k >= 0:
                 e = k + len(needle)
@@ -1688,9 +1732,9 @@ def _split_plain_runs(
         found = _best_split(model, low)
     if found is not None or _is_derived(model, low):
         return ()
-    cuts = _split3(model, low)
-    if cuts is None and doc.in_prose(run):
-        cuts = _split3(model, low, prose=True)
+    cuts, in_prose = _split3(model, low)
+    if cuts is None and in_prose is not None and doc.in_prose(run):
+        cuts = in_prose
     if cuts is None:
         return ()
     return ((cuts[0], RULE_LOWER_LOWER), (cuts[1], RULE_LOWER_LOWER))
@@ -2071,7 +2115,9 @@ def _symbol_splits(core: str) -> list[_Cut]:
 
 _BULLET_AFTER = re.compile(r"(?<=[^\s•*\-–—])(?=•)|(?<=[.!?:;”\"’')])(?=\*{3}|[-–—]$)")
 _NUM_TITLE = re.compile(r"(?<![\w.,])[-+]?\d[\d.,]*%?(?=[A-Z])")
-_WORD_NUM = re.compile(r"(?<![^\W\d_])([a-z]{3,})(?=(?:[½¼¾⅓⅔]|\d/\d)$)")
+_FRACTIONS = "½¼¾⅓⅔"
+_WORD_NUM = re.compile(r"(?<![^\W\d_])([a-z]{3,})(?=(?:[" + _FRACTIONS + r"]|\d/\d)$)")
+_DIGIT = re.compile(r"\d")
 # a word then a number ending the token: a lost line break before a list or ingredient line
 _WORD_THEN_NUMBER = re.compile(
     r"[(“\"]?([A-Za-z][a-z]{2,}|[a-z]{2,}[.)])(\d{1,4}(?:/\d{1,2})?)(\.?)"
@@ -2086,16 +2132,20 @@ _TITLE_TITLE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+)([A-Z][a-z]+)(?![^\W\d_])"
 _UPPER_AFTER_LETTER = re.compile(r"[A-Za-z][A-Z]")
 
 
-def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
-    """Line-break glue next to bullets, numbers and capitals, with in-document evidence."""
+def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]:
+    """Line-break glue next to bullets, numbers and capitals, with in-document evidence.
+
+    ``digit``: does ``tok`` hold a decimal digit (else the number patterns cannot match)?
+    """
     out: list[_Cut] = []
-    for m in _BULLET_AFTER.finditer(tok):
-        c = tok[m.start()]
-        if c in "-–—" and not doc.starts_line(c + " "):
-            continue  # "complete.-" is written so; "crashes.-" before a list of "- " lines
-        out.append((m.start(), RULE_LINE, -1))
+    if "•" in tok or "***" in tok or tok[-1] in "-–—":
+        for m in _BULLET_AFTER.finditer(tok):
+            c = tok[m.start()]
+            if c in "-–—" and not doc.starts_line(c + " "):
+                continue  # "complete.-" is written so; "crashes.-" before a list of "- " lines
+            out.append((m.start(), RULE_LINE, -1))
     vocab = model.vocab
-    m2 = _NUM_TITLE.search(tok)
+    m2 = _NUM_TITLE.search(tok) if digit else None
     if m2 is not None:
         num = m2.group()
         end = _title_end(tok, m2.end())
@@ -2105,13 +2155,13 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
             word = tok[m2.end() : end]
             if len(word) >= 3 and vocab.get(_norm(word), 0.0) >= 3.0:
                 out.append((m2.end(), RULE_LINE, -1))
-    m3 = _WORD_NUM.search(tok)
+    m3 = _WORD_NUM.search(tok) if digit or tok[-1] in _FRACTIONS else None
     if m3 is not None and vocab.get(m3.group(1), 0.0) >= 3.5 and len(m3.group(1)) >= 4:
         out.append((m3.end(), RULE_LINE, -1))  # "sugar1/2", "bitter½": recipe lines
     if m3 is None and (tok[-1:].isdigit() or tok[-2:-1].isdigit()):
         out.extend(_number_line_split(model, tok, doc))
-    if _UPPER_AFTER_LETTER.search(tok) is None:
-        return out  # none of the four patterns below can match
+    if tok.islower() or tok.isupper() or _UPPER_AFTER_LETTER.search(tok) is None:
+        return out  # none of the four patterns below can match (each needs both cases)
     for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
         for m4 in rx.finditer(tok):
             left, right = m4.group(1), m4.group(2)
@@ -2173,26 +2223,36 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
     """Split offsets (relative to ``tok``) for one whitespace token."""
     if tok[0] in "#@":
         return ()
-    if _VETO.search(tok) is not None:
+    if not _VETO_CHARS.isdisjoint(tok):
         # "polenta1/4": the slash of a fraction vetoes everything else
         return tuple(_number_line_split(model, tok, doc)) if "/" in tok and model.full else ()
-    if _URLISH.search(tok) or _DOTTED_CODE.search(tok):
-        return ()
+    # (the regular expressions are only run on tokens with the characters they need:
+    # each costs about as much as the rest of the checks on a plain token)
+    if ("." in tok or ":" in tok or "(" in tok) and (
+        _URLISH.search(tok) or _DOTTED_CODE.search(tok)
+    ):
+        return ()  # ("//" vetoed above)
     lead = len(tok) - len(tok.lstrip(_EDGE))
     core = tok.strip(_EDGE)
     if len(core) < 2:
         return ()
     found: list[_Cut] = []
-    found.extend(
-        (o + lead, r, a + lead if a >= 0 else -1) for o, r, a in _sentence_splits(model, core, doc)
-    )
+    plain = core.isalnum()  # no sentence punctuation or quotes inside
+    if not plain:
+        found.extend(
+            (o + lead, r, a + lead if a >= 0 else -1)
+            for o, r, a in _sentence_splits(model, core, doc)
+        )
     bullet = tok.find("•")
     if bullet > 0 and tok[bullet - 1].isalpha():
         found.append((bullet, RULE_LINE, -1))
     if model.full:
-        found.extend((o + lead, r, -1) for o, r, _ in _symbol_splits(core))
-        found.extend(_list_splits(model, tok))
-        found.extend(_extra_splits(model, tok, doc))
+        if not plain:
+            found.extend((o + lead, r, -1) for o, r, _ in _symbol_splits(core))
+        digit = not tok.isalpha() and _DIGIT.search(tok) is not None
+        if digit or ")" in tok:
+            found.extend(_list_splits(model, tok))
+        found.extend(_extra_splits(model, tok, doc, digit))
         for m in _LETTER_RUN.finditer(core):
             run = m.group()
             if len(run) < 4 or run.isupper():
@@ -2272,8 +2332,9 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
     if model is None:
         return ()
     memo: dict[str, _Decision] = {}
-    found, decided, pieces = _find(text, _to_check(model, uniq), model, memo)
+    found, decided, pieces, fresh = _find(text, _to_check(model, uniq), model, memo)
     splits = list(found)
+    prev, new = text, found
     for _ in range(rounds):
         if not splits:
             break
@@ -2289,7 +2350,9 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
         else:
             check = _to_check(model, pieces)
             check.update(t for t, (_, log) in memo.items() if log and t in uniq)
-        more, decided, pieces = _find(repaired, check, model, memo)
+        changes = _Changes.of(prev, repaired, new, fresh)
+        more, decided, pieces, fresh = _find(repaired, check, model, memo, changes)
+        prev, new = repaired, more
         if not more:
             break
         shifted = [o + i for i, o in enumerate(offsets)]  # where each inserted space now sits
@@ -2375,7 +2438,7 @@ def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
             if found >= 0x400:
                 return ()  # a rare safe word
             zwhole = _LEVELS[found & 0x3FF] if found >= 0 else 0.0
-        if core[1:].islower() and _VETO.search(tok) is None:
+        if core[1:].islower() and _VETO_CHARS.isdisjoint(tok):
             if not model.full:
                 return ()
             # plain word between punctuation: only the two/three-word rules apply
@@ -2389,16 +2452,99 @@ def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
     return _analyze_token(model, tok, doc)
 
 
+class _Changes:
+    """The spaces one fixpoint round inserted, to re-check logged answers cheaply.
+
+    Every question ``_Doc`` answers looks at the occurrences of a few short strings and
+    at most 31 characters before and 2 after each.  An occurrence far from every
+    inserted space reads the same in both texts, so a question none of whose strings
+    occurs near an inserted space (in the text before or after) has the same answer;
+    the others are asked again.  ``fresh``: the tokens whose logged answers held for
+    the text before.
+    """
+
+    __slots__ = ("fresh", "split", "windows")
+
+    _RADIUS = 64  # room for a string of up to 28 characters and its context
+    _LONGEST = _RADIUS - 36
+
+    def __init__(self, windows: str, split: frozenset[str], fresh: frozenset[str]) -> None:
+        self.windows = windows
+        self.split = split
+        self.fresh = fresh
+
+    @classmethod
+    def of(
+        cls, before: str, after: str, new: Sequence[GlueSplit], fresh: set[str]
+    ) -> _Changes | None:
+        """The changes from ``before`` to ``after`` (``new`` gives the inserted spaces,
+        as offsets into ``before``), or None when ``after`` is not just that."""
+        at = sorted({s.offset for s in new})
+        if not at or _apply(before, at) != after:
+            return None
+        r = cls._RADIUS
+        # the inserted spaces as offsets into ``after``
+        spaced = [o + k for k, o in enumerate(at)]
+        windows = [*_windows(before, at, r), *_windows(after, spaced, r)]
+        return cls("\0".join(windows), frozenset(s.token for s in new), frozenset(fresh))
+
+    def same_answers(self, log: tuple[_Query, ...], doc: _Doc) -> bool:
+        """``doc.same_answers(log)`` for a log that held for the text before."""
+        return all(
+            not self._touched(k, a, i) or doc.same_answers(((k, a, i, ans),))
+            for k, a, i, ans in log
+        )
+
+    def _touched(self, kind: str, arg: str, i: int) -> bool:
+        if kind in ("word", "prose", "sub", "in"):
+            return len(arg) > self._LONGEST or "\0" in arg or arg in self.windows
+        if kind == "line":
+            # only a split token that started a line changes the line starts
+            head = arg.rstrip(" ")
+            return any(t.startswith(head) for t in self.split)
+        if kind == "count":
+            low = arg.lower()
+            needles: Sequence[str] = (arg, low, low.capitalize(), arg.upper())
+        elif kind == "spaced":
+            a, b = arg[:i], arg[i:]
+            needles = (f"{a} {b}", f"{a.lower()} {b.lower()}", f"{a.capitalize()} {b.lower()}")
+        else:
+            needles = (arg,)
+        windows = self.windows
+        return any(len(n) > self._LONGEST or "\0" in n or n in windows for n in needles)
+
+
+def _windows(text: str, at: list[int], r: int) -> list[str]:
+    """The stretches of ``text`` within ``r`` characters of the sorted offsets ``at``."""
+    out: list[str] = []
+    start = end = -1
+    for o in at:
+        lo, hi = max(0, o - r), o + r + 1
+        if lo > end:
+            if end > start:
+                out.append(text[start:end])
+            start = lo
+        end = hi
+    if end > start:
+        out.append(text[start:end])
+    return out
+
+
 def _find(
-    text: str, check: set[str], model: _Model, memo: dict[str, _Decision]
-) -> tuple[tuple[GlueSplit, ...], set[str], set[str]]:
-    """Splits in ``text`` for the distinct tokens ``check``, the tokens split and their
-    pieces.
+    text: str,
+    check: set[str],
+    model: _Model,
+    memo: dict[str, _Decision],
+    changes: _Changes | None = None,
+) -> tuple[tuple[GlueSplit, ...], set[str], set[str], set[str]]:
+    """Splits in ``text`` for the distinct tokens ``check``, the tokens split, their
+    pieces, and the tokens whose ``memo`` entry holds for ``text``.
 
     ``memo`` keeps each decision with the document questions it asked, for the next
-    round of the fixpoint.
+    round of the fixpoint; ``changes``: what the last round changed (see _Changes).
     """
     doc = _Doc(text)
+    fresh: set[str] = set()
     decisions: dict[str, tuple[_Cut, ...]] = {}
     safe = model.safe
     edge = _EDGE
@@ -2409,27 +2555,40 @@ def _find(
             if len(tok) < 3:
                 continue
             core = tok.strip(edge)
-            if (core in safe or core.lower() in safe) and (
-                len(core) == len(tok)
-                or ("•" not in tok and "***" not in tok and tok[-1] not in "-–—")
+            if len(core) == len(tok):
+                # ``check`` holds no safe word, so only the lower-case form can be one
+                low = core.lower()
+                if low != core and low in safe:
+                    continue
+            elif (core in safe or core.lower() in safe) and (
+                ("•" not in tok and "***" not in tok and tok[-1] not in "-–—")
                 or _LINE_MARK.search(tok) is None
             ):
                 continue
             if not core.isalpha() and core.upper() == core.lower():
                 continue  # no letters at all: numbers, times, symbols
         known = memo.get(tok)
-        if known is not None and (not known[1] or doc.same_answers(known[1])):
+        if known is not None and (
+            not known[1]
+            or (
+                changes.same_answers(known[1], doc)
+                if changes is not None and tok in changes.fresh
+                else doc.same_answers(known[1])
+            )
+        ):
             cuts = known[0]
+            fresh.add(tok)
         else:
             doc.log = []
             cuts = _decide(model, tok, doc)
             if cuts or doc.log:
                 memo[tok] = (cuts, tuple(doc.log))
+                fresh.add(tok)
             doc.log = None
         if cuts:
             decisions[tok] = cuts
     if not decisions:
-        return (), set(), set()
+        return (), set(), set(), fresh
     out: list[GlueSplit] = []
     pieces: set[str] = set()
     n_text = len(text)
@@ -2450,7 +2609,7 @@ def _find(
                     cut_at.append(off)
                 pieces.update(_apply(tok, sorted(cut_at)).split())
     out.sort(key=lambda s: s.offset)
-    return tuple(out), set(decisions), pieces
+    return tuple(out), set(decisions), pieces, fresh
 
 
 def unglue(text: str, language: str | None = None) -> str:
