@@ -263,6 +263,40 @@ def test_three_word_glue_with_one_function_word_only_inside_sentences() -> None:
         assert unglue(text, "en") == text  # a user name: on its own line, after "by"
 
 
+# ------------------------------------------------------------------ a text full of glue
+
+_GLUED_BODY = (
+    "The council met on Monday.Then the mayor spoke withreporters about theinitial plan. "
+    "She said the rise in coalprices would go on until the end ofthe month, and that the "
+    "workers had asked for more time.Officials in the north were not so sure."
+)
+
+
+def test_text_full_of_glue_splits_two_frequent_words() -> None:
+    # five splits in sixty words: the two content words are split here ...
+    assert "coal prices" in unglue(_GLUED_BODY, "en")
+    # ... but not in a clean sentence, where "coalprices" could be a compound or a typo
+    clean = "She said the rise in coalprices would go on until the end of the month."
+    assert unglue(clean, "en") == clean
+
+
+def test_text_full_of_glue_leaves_lists_menus_and_names() -> None:
+    text = (
+        _GLUED_BODY
+        + "\nFollowers: rainboom, windcrops, farmcrops, MidnightRain, Perky, Zedd\n"
+        + "Menu\nCoalPrices\nRainBoom\n"
+    )
+    out = unglue(text, "en")
+    assert "coal prices would" in out
+    tail = text.split("\nFollowers")[1]
+    assert out.endswith(tail)
+
+
+def test_repeated_glued_form_is_a_word_even_in_a_text_full_of_glue() -> None:
+    text = _GLUED_BODY + " The windcrops grew. Later the windcrops failed in the heat."
+    assert "windcrops grew" in unglue(text, "en")
+
+
 # ------------------------------------------------------------------ speed-ups keep answers
 
 

@@ -25,6 +25,11 @@ Design
   made); later rounds look only at the new pieces and at tokens whose decision
   rested on document evidence that changed (``_Changes``: only the questions about
   strings near an inserted space are asked again).
+* A text "dense" with glue (5+ splits, 8+ per 1,000 tokens: a scraper that lost
+  spaces at many tag boundaries) is searched again with more readily accepted rules
+  (``_Doc.dense``): two frequent words glued once in running text, "a"/"an" before a
+  word that fits its sound, a lower-case word then a colon and a capitalised word,
+  and the like; clean text never gets there.
 
 Vocabularies (compact, loaded once per process through :func:`functools.lru_cache`)
 --------------------------------------------------------------------------------------
@@ -59,6 +64,7 @@ import types
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["GlueSplit", "find_glue_splits", "unglue"]
 
@@ -1279,18 +1285,24 @@ def _known_glued(za: float, zb: float, zwhole: float, a_fw: bool, b_fw: bool, ti
     return margin >= 2.5 and zwhole < 3.0
 
 
-def _split3(model: _Model, low: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+_Cuts3 = tuple[int, int] | None
+
+
+def _split3(model: _Model, low: str) -> tuple[_Cuts3, _Cuts3, list[tuple[float, int, int]]]:
     """Two cuts for an unknown word made of three glued words ("sothatpeople").
 
-    Returns the best cuts, and the best cuts if the word sits inside running text
+    Returns the best cuts; the best cuts if the word sits inside running text
     (``_Doc.in_prose``), where one function word at an end of two frequent words is
-    enough ("moving|back|into"); one pass finds both, so the caller asks the document
-    only when the second one exists.
+    enough ("moving|back|into"); and the candidates (score, cuts) for a text full of
+    glue, a function word and two frequent words of three letters or more anywhere
+    ("saw|their|income"), for ``_best_dense3``.  One pass finds all three, so the
+    caller asks the document only when it needs to.
     """
     vocab = model.vocab
     fw = model.function_words
     best: tuple[float, int, int] | None = None
     best_prose: tuple[float, int, int] | None = None
+    dense: list[tuple[float, int, int]] = []
     n = len(low)
     for i in range(1, n - 1):
         a = low[:i]
@@ -1309,9 +1321,11 @@ def _split3(model: _Model, low: str) -> tuple[tuple[int, int] | None, tuple[int,
             nfw = sum(p in fw for p, _ in parts)
             if nfw == 0 or c in _COMPOUND_TAILS or b in _COMPOUND_TAILS:
                 continue
-            if any(p not in fw and (len(p) < 4 or z < 3.3) for p, z in parts):
-                continue
             if a in _PREFIXES:
+                continue
+            if all(p in fw or (len(p) >= 3 and z >= 4.0) for p, z in parts):
+                dense.append((za + zb + zc, i, j))
+            if any(p not in fw and (len(p) < 4 or z < 3.3) for p, z in parts):
                 continue
             plain = b in fw or (a in fw and c in fw and a not in _PREFIX_LIKE)
             if not plain and not (
@@ -1333,7 +1347,18 @@ def _split3(model: _Model, low: str) -> tuple[tuple[int, int] | None, tuple[int,
     return (
         None if best is None else (best[1], best[2]),
         None if best_prose is None else (best_prose[1], best_prose[2]),
+        dense,
     )
+
+
+def _best_dense3(model: _Model, low: str, found: list[tuple[float, int, int]]) -> _Cuts3:
+    """The best of ``_split3``'s candidates for a text full of glue whose two adjacent
+    words are no word together ("for|copy|writers", "as|hit|table" are not glue)."""
+    # by score, the first found first among equal scores (as a running maximum would)
+    for _, i, j in sorted(found, key=lambda c: -c[0]):
+        if _lookup(model, low[:j]) == 0.0 and _lookup(model, low[i:]) == 0.0:
+            return i, j
+    return None
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1358,10 +1383,27 @@ class _Doc:
     those answers, so the fixpoint can reuse it when they are unchanged.
     """
 
-    __slots__ = ("_ascii", "_heads", "_lower", "_memo", "_scans", "_words", "log", "text")
+    __slots__ = (
+        "_ascii",
+        "_dense",
+        "_heads",
+        "_lines",
+        "_lower",
+        "_memo",
+        "_scans",
+        "_words",
+        "asked_dense",
+        "log",
+        "text",
+    )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, dense: bool = False) -> None:
         self.text = text
+        # the text already showed much glue (see _find_to_fixpoint): fixed for a whole
+        # search, so not logged as a question; ``asked_dense`` notes that it was read
+        self._dense = dense
+        self.asked_dense = False
+        self._lines: tuple[list[int], list[bool]] | None = None
         self._memo: dict[tuple[str, str, int], int] = {}
         self.log: list[_Query] | None = None
         self._words: dict[str, int] | None = None  # word counts, once asked often
@@ -1369,6 +1411,15 @@ class _Doc:
         self._lower: str | None = None
         self._ascii: str | None = None
         self._heads: frozenset[str] | None = None
+
+    @property
+    def dense(self) -> bool:
+        self.asked_dense = True
+        return self._dense
+
+    @dense.setter
+    def dense(self, value: bool) -> None:
+        self._dense = value
 
     def _ask(self, kind: str, arg: str, i: int = 0) -> int:
         key = (kind, arg, i)
@@ -1397,6 +1448,10 @@ class _Doc:
             return self._count_forms(arg)
         if kind == "prose":
             return int(self._in_prose(arg))
+        if kind == "before":
+            return int(self._before_lower(arg))
+        if kind == "sentence":
+            return int(self._in_sentence(arg))
         if kind == "spaced":
             return int(self._spaced(arg, i))
         if kind == "sub":
@@ -1439,6 +1494,10 @@ class _Doc:
     def _count_forms(self, word: str) -> int:
         low = word.lower()
         forms = {word, low, low.capitalize(), word.upper()}
+        if self._words is not None and word.isascii():
+            # the word counts are there: the same sum as below (ASCII forms have one
+            # length and no context-dependent case)
+            return sum(self._word_count(f) for f in forms)
         n = len(word)
         lowered = self._ascii_lowered() if word.isascii() else self._lowered()
         if (
@@ -1509,6 +1568,65 @@ class _Doc:
                 if m is None or m.group(1) in ("by", "from", "via", "says", "@"):
                     return False
                 if _PROSE_AFTER.match(text, e) is None:
+                    return False
+                found = True
+            k = text.find(word, k + 1)
+        return found
+
+    def before_lower(self, word: str) -> bool:
+        """Is every occurrence of ``word`` followed by a space and a lower-case letter?
+
+        Sentence text goes on so ("Bothcompanies are"); names in lists, menus and
+        headings do not ("Johnblue, Zgirlly", "Openswitch RSS").
+        """
+        return bool(self._ask("before", word))
+
+    def _before_lower(self, word: str) -> bool:
+        text = self.text
+        n = len(word)
+        n_text = len(text)
+        found = False
+        k = text.find(word)
+        while k >= 0:
+            e = k + n
+            if (k == 0 or not _is_word_char(text[k - 1])) and (
+                e >= n_text or not _is_word_char(text[e])
+            ):
+                if not (text[e : e + 1] == " " and "a" <= text[e + 1 : e + 2] <= "z"):
+                    return False
+                found = True
+            k = text.find(word, k + 1)
+        return found
+
+    def in_sentence(self, word: str) -> bool:
+        """Does every occurrence of ``word`` sit on a line of running English text (a line
+        with two or more common function words, one word in ten at least: not a tag
+        cloud, a menu or a list of user names)?"""
+        return bool(self._ask("sentence", word))
+
+    def _in_sentence(self, word: str) -> bool:
+        text = self.text
+        n = len(word)
+        n_text = len(text)
+        if self._lines is None:
+            # where each line starts, and whether it reads as running text; once per text
+            stop = _STOPWORDS["en"]
+            starts, prose = [0], []
+            for line in text.split("\n"):
+                words = line.split()
+                hits = sum(t.strip(_EDGE).lower() in stop for t in words)
+                prose.append(hits >= 2 and hits * 10 >= len(words))
+                starts.append(starts[-1] + len(line) + 1)
+            self._lines = (starts, prose)
+        starts, prose = self._lines
+        found = False
+        k = text.find(word)
+        while k >= 0:
+            e = k + n
+            if (k == 0 or not _is_word_char(text[k - 1])) and (
+                e >= n_text or not _is_word_char(text[e])
+            ):
+                if not prose[bisect.bisect_right(starts, k) - 1]:
                     return False
                 found = True
             k = text.find(word, k + 1)
@@ -1732,9 +1850,13 @@ def _split_plain_runs(
         found = _best_split(model, low)
     if found is not None or _is_derived(model, low):
         return ()
-    cuts, in_prose = _split3(model, low)
+    cuts, in_prose, dense = _split3(model, low)
     if cuts is None and in_prose is not None and doc.in_prose(run):
         cuts = in_prose
+    if cuts is None and dense and doc.dense:
+        cuts = _best_dense3(model, low, dense)
+        if cuts is not None and not _dense_glue(run, doc):
+            cuts = None
     if cuts is None:
         return ()
     return ((cuts[0], RULE_LOWER_LOWER), (cuts[1], RULE_LOWER_LOWER))
@@ -1776,6 +1898,12 @@ def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, s
     return None
 
 
+def _dense_glue(run: str, doc: _Doc) -> bool:
+    """The in-document evidence a text full of glue asks of a lower-case glued run: it
+    occurs once, in running text (not in a list of names or tags)."""
+    return doc.count(run) == 1 and doc.in_sentence(run)
+
+
 def _judge_split(
     model: _Model,
     run: str,
@@ -1794,6 +1922,30 @@ def _judge_split(
         # A known word, often a frequent glued form like "inthe": split only when the
         # two-word reading is far more likely than the word itself.
         if _known_glued(za, zb, zwhole, a_fw, b_fw, title) and not _is_typo(model, low):
+            return i, rule
+        if (
+            a_fw
+            and b_fw
+            and not title
+            and zwhole < 3.5
+            and za + zb - 9.0 - zwhole >= 1.5
+            and doc.dense
+            and not _is_typo(model, low)
+            and _dense_glue(run, doc)
+        ):
+            return i, rule  # "allover", "foreach" once, in a text full of glue
+        if (
+            zwhole < 1.5
+            and min(za, zb) >= 4.5
+            and min(len(a), len(b)) >= 2
+            and b != "in"  # "stuffin’", "nothin’": a dropped g
+            and za + zb - 9.0 - zwhole >= 1.0
+            and doc.dense
+            and not _is_typo(model, low)
+            and doc.count(run) == 1
+            and (doc.before_lower(run) if title else doc.in_prose(run))
+        ):
+            # "lastyear", "callit": wordfreq knows such forms only from glued web text
             return i, rule
         if (
             not title
@@ -1819,7 +1971,21 @@ def _judge_split(
                 and doc.count(run) == 1
             ):
                 return i, rule  # "Robustnessand": the word is written in lower case elsewhere
-            if other < 3.5 or (b in _COMPOUND_TAILS and not a_fw):
+            if (
+                b_fw
+                and len(b) <= 3
+                and len(a) >= 5
+                and za >= 3.5
+                and doc.dense
+                and doc.count(run) == 1
+                and (doc.before_lower(run) or doc.in_sentence(run))
+            ):
+                return i, rule  # "Spotlightto launch", in a text full of glue
+            if other < 3.5 or (
+                b in _COMPOUND_TAILS
+                and not a_fw
+                and not (b_fw and za >= 4.5 and doc.dense and doc.count(run) == 1)
+            ):
                 return None
             if len(b) <= 2 and za < 4.5:
                 return None
@@ -1830,14 +1996,44 @@ def _judge_split(
             if b in _COMPOUND_TAILS or _is_derived(model, low):
                 return None
             return i, rule
+        if (
+            len(a) >= 4
+            and len(b) >= 4
+            and min(za, zb) >= 4.5
+            and b not in _COMPOUND_TAILS
+            and doc.dense
+            and not _is_derived(model, low)
+            and not _is_typo(model, low)
+            and doc.count(run) == 1
+            and doc.before_lower(run)
+        ):
+            return i, rule  # "Bothcompanies are" in a text full of glue
         return None
     if min(za, zb) >= 2.5 and (a_fw or b_fw or min(len(a), len(b)) >= 3) and doc.spaced(run, i):
         return i, rule  # the same two words occur spaced elsewhere in the text
     if a_fw or b_fw:
         if a in _PREFIXES and not b_fw:
             return None
-        if b in _COMPOUND_TAILS and not a_fw and not (b_fw and a.endswith("ed")):
+        tail_ok = (
+            b_fw
+            and (
+                a.endswith("ed")  # "heldby in" too, in a text full of glue
+                or (len(a) >= 4 and za >= 4.5 and doc.dense and _dense_glue(run, doc))
+            )
+        ) or (  # "getmore", "mightwork": two very frequent words, in a text full of glue
+            min(za, zb) >= 5.5 and doc.dense and _dense_glue(run, doc)
+        )
+        if b in _COMPOUND_TAILS and not a_fw and not tail_ok:
             return None
+        if (
+            not b_fw
+            and zb >= 3.0
+            and len(b) >= 3
+            and (a, b[0] in "aeiou") in (("a", False), ("an", True))
+            and doc.dense
+            and _dense_glue(run, doc)
+        ):
+            return i, rule  # "akid", "anelement": the article fits the next word's sound
         if a in _PREFIX_LIKE and not b_fw:
             limit = 3.3 if a in _WEAK_PREFIX_LIKE else 4.5
             if zb < limit or _is_derived(model, low):
@@ -1848,7 +2044,20 @@ def _judge_split(
     # Two content words: the token could be a solid compound, a derivation or a typo.
     if a in _PREFIXES or _is_derived(model, low):
         return None
-    if b in _COMPOUND_TAILS and (b not in _WORD_TAILS or len(a) < 4 or za < 4.0):
+    if (
+        b in _COMPOUND_TAILS
+        and (b not in _WORD_TAILS or len(a) < 4 or za < 4.0)
+        and not (  # but "newpeople to" in a text full of glue
+            (
+                (b in _WORD_TAILS and za >= 5.0)
+                or min(za, zb) >= 5.5  # "mightwork": two very frequent words
+                # solid compounds take the singular: "operatorsline", "scamslike" are glue
+                or (za >= 3.0 and a.endswith("s") and _is_inflected(model, a))
+            )
+            and doc.dense
+            and _dense_glue(run, doc)
+        )
+    ):
         return None
     if (
         len(a) >= 5
@@ -1859,6 +2068,27 @@ def _judge_split(
         and not _is_typo(model, low)
     ):
         return i, rule  # "finallyagreeing", "carefulorganisation": no compound starts so
+    if (
+        len(a) >= 3
+        and len(b) >= 3
+        and min(za, zb) >= 4.0
+        and (len(a) >= 4 or za >= 5.0 or len(low) >= 8)
+        and doc.dense
+        and not _is_typo(model, low)
+        and _dense_glue(run, doc)
+    ):
+        return i, rule  # "gunlegislation", "yearshy" in a text full of glue
+    if (
+        len(a) >= 4
+        and len(b) >= 4
+        and max(za, zb) >= 5.0
+        and min(za, zb) >= 3.5
+        and doc.dense
+        and (_is_inflected(model, a) or _is_inflected(model, b))
+        and not _is_typo(model, low)
+        and _dense_glue(run, doc)
+    ):
+        return i, rule  # "peopleexpressing", "plansdeferred": an inflected word is complete
     if len(a) < 3 or len(b) < 3 or len(low) < 7 or min(za, zb) < 3.3:
         return None
     if len(a) == 3 and za < 5.0:
@@ -1884,8 +2114,19 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
     right = run[i:]
     head = re.split(r"['’]", right, maxsplit=1)[0]
     zrun = _lookup(model, _norm(run))
-    if zrun > 0.0 and not (head == "I" and run[1:i].islower() and zrun < 3.0):
-        return None  # YouTube, LinkedIn: known as a whole (but "asI", "ifI" are glue)
+    if (
+        zrun > 0.0
+        and not (head == "I" and run[1:i].islower() and zrun < 3.0)
+        and not (
+            zrun < 3.5
+            and run[:i].islower()
+            and _norm(run[:i]) in model.function_words
+            and doc.dense
+            and doc.count(run) == 1
+        )
+    ):
+        return None  # YouTube, LinkedIn: known as a whole (but "asI", "ifI" are glue,
+        # and "theSame", "asWell" in a text full of glue)
     if not (_title_end(head, 0) == len(head) or head == "I"):
         return None  # macOS, BioNTech, SpaceX, PhD
     cut = _camel_cut(model, run, i, head, doc)
@@ -1936,8 +2177,30 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and (lz >= 3.0 or doc.has(left) or (len(left) >= 6 and right_low in ("the", "by")))
     ):
         return i, RULE_TITLE_TITLE  # "ProspectsBy", "StarrAt": a new line starts
+    if (
+        head == right
+        and len(right) >= 2
+        and right_low in fw
+        and len(left) >= 3
+        and left_low not in fw
+        and doc.dense
+        and doc.count(run) == 1
+        and doc.before_lower(run)
+    ):
+        return i, RULE_TITLE_TITLE  # "BokehThe more": a new line, in a text full of glue
     if lz < 3.5 or rz < 3.0 or right_low in _BRAND_PARTS or left_low in _BRAND_PARTS:
         return None
+    if (
+        head == right
+        and min(lz, rz) >= 4.0
+        and left_low not in fw
+        and right_low not in _COMPOUND_TAILS
+        and doc.dense
+        and doc.substring_count(run) == 1
+        and doc.before_lower(run)
+    ):
+        return i, RULE_TITLE_TITLE  # "ChargesSeen as", in a text full of glue (not a name
+        # in a list or a menu: "AirQuotes, octavia", "CoolHunting⏎")
     if left_low in _TITLE_STARTERS and len(head) >= 3:
         return i, RULE_TITLE_TITLE  # "TheBoss", "YourDad"
     if (
@@ -2004,12 +2267,23 @@ def _sentence_splits(model: _Model, core: str, doc: _Doc) -> list[_Cut]:
         while b > 0 and core[b - 1].isalpha():
             b -= 1
         left = core[b:b0]
-        if last in ":;" and (
-            end < 0
-            or len(left) < 3
-            or not left.islower()
-            or _zipf(model, left) < 3.0
-            or _zipf(model, right) < 4.5
+        if (
+            last in ":;"
+            and (
+                end < 0
+                or len(left) < 3
+                or not left.islower()
+                or _zipf(model, left) < 3.0
+                or _zipf(model, right) < 4.5
+            )
+            and not (  # but "include:Jonathan" in a text full of glue
+                punct == ":"
+                and end >= 0
+                and len(left) >= 2
+                and left.islower()
+                and _zipf(model, left) >= 3.0
+                and doc.dense
+            )
         ):
             continue  # "17:19", "Date:November", "Category:Eye" are labels, not glue
         if end < 0 and len(left) <= 1:
@@ -2118,6 +2392,7 @@ _NUM_TITLE = re.compile(r"(?<![\w.,])[-+]?\d[\d.,]*%?(?=[A-Z])")
 _FRACTIONS = "½¼¾⅓⅔"
 _WORD_NUM = re.compile(r"(?<![^\W\d_])([a-z]{3,})(?=(?:[" + _FRACTIONS + r"]|\d/\d)$)")
 _DIGIT = re.compile(r"\d")
+_QUOTE_AFTER_WORD = re.compile(r'(?<=[^\W\d_]{2})"(?=[A-Z][a-z])')
 # a word then a number ending the token: a lost line break before a list or ingredient line
 _WORD_THEN_NUMBER = re.compile(
     r"[(“\"]?([A-Za-z][a-z]{2,}|[a-z]{2,}[.)])(\d{1,4}(?:/\d{1,2})?)(\.?)"
@@ -2186,7 +2461,10 @@ def _number_line_split(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
         lost = doc.starts_line(f"{n - 1}. ") or doc.starts_line(f"{n + 1}. ")
     else:  # lines start with this number (and a space), after an English word
         word = _norm(m.group(1).rstrip(".)"))
-        lost = model.vocab.get(word, 0.0) >= 3.0 and doc.starts_line(num + " ")
+        z = model.vocab.get(word, 0.0)
+        lost = (z >= 3.0 or (z >= 2.0 and doc.dense)) and doc.starts_line(num + " ")
+        if not lost and "/" in num and z >= 3.0 and m.group(1).islower() and doc.dense:
+            lost = doc.count(tok) == 1  # "sugar1/2": a recipe line, in a text full of glue
     return [(m.start(2), RULE_LINE, -1)] if lost else []
 
 
@@ -2201,14 +2479,21 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
         other = right if left.isupper() else left
         if vocab_z(model, other) < (3.5 if other.islower() else 4.0):
             return False
-        if not doc.has(short):
+        if not doc.has(short) and not (
+            # "theUS", "CEOof": a function word, in a text full of glue
+            other.islower() and other in model.function_words and doc.dense
+        ):
             return False
         if not (other.islower() or doc.has(other)):
             return False
     else:
         if _norm(left) in _NAME_PREFIXES or len(left) < 3 or len(right) < 2:
             return False
-        if min(vocab_z(model, left), vocab_z(model, right)) < 2.5:
+        if min(vocab_z(model, left), vocab_z(model, right)) < 2.5 and not (
+            # "ThursdayMendham": names, seen alone below (not "MidnightFenrir," in a
+            # list of user names)
+            len(right) >= 3 and doc.dense and not doc.substring_count(run + ",")
+        ):
             return False
         if not (doc.has(left) and doc.has(right)):
             return False
@@ -2253,6 +2538,10 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
         if digit or ")" in tok:
             found.extend(_list_splits(model, tok))
         found.extend(_extra_splits(model, tok, doc, digit))
+        if '"' in tok and doc.dense:
+            # 'rates"If we': a quotation opened on a new line, in a text full of glue (cut
+            # after the quote instead if it closes a quotation)
+            found.extend((m.start(), RULE_LINE, m.end()) for m in _QUOTE_AFTER_WORD.finditer(tok))
         for m in _LETTER_RUN.finditer(core):
             run = m.group()
             if len(run) < 4 or run.isupper():
@@ -2318,6 +2607,12 @@ def find_glue_splits(text: str, language: str | None = None) -> tuple[GlueSplit,
         return ()
 
 
+# A text "dense" with glue: this many splits found, and this many per 1,000 tokens (clean
+# text has none or one or two; a page glued at its tag boundaries, dozens).
+_DENSE_MIN = 5
+_DENSE_PER_1000 = 8
+
+
 def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple[GlueSplit, ...]:
     """Splits, plus those that only show once the first ones are made ("aKorda’saa" → …).
 
@@ -2326,13 +2621,45 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
     A later round only looks at the new pieces of split tokens and at tokens whose
     decision rested on in-document evidence (reused when that evidence is unchanged);
     every other token was decided without the document and had nothing to split.
+
+    A text found "dense" with glue is searched again with the rules for such texts
+    (``_Doc.dense``); that search reuses the first round's decisions that did not
+    look at the density.
     """
     uniq = set(text.split())
     model = _resolve_model(text, language, uniq)
     if model is None:
         return ()
     memo: dict[str, _Decision] = {}
-    found, decided, pieces, fresh = _find(text, _to_check(model, uniq), model, memo)
+    doc = _Doc(text)
+    first = _find(text, _to_check(model, uniq), model, memo, doc=doc)
+    round1 = dict(memo)
+    splits = _rounds(text, language, model, uniq, memo, first, rounds, dense=False)
+    if len(splits) < _DENSE_MIN or len(splits) * 1000 < _DENSE_PER_1000 * len(text.split()):
+        return splits
+    # A scraper that lost this many spaces lost more: look again, taking two frequent
+    # words glued together as glue more readily.
+    asked = first.asked_dense
+    memo = {t: d for t, d in round1.items() if t not in asked}
+    doc.dense = True
+    seed = {t: c for t, c in first.cuts.items() if t not in asked}
+    again = _find(text, asked, model, memo, dense=True, doc=doc, seed=seed)
+    again = again._replace(fresh=again.fresh | (first.fresh - asked))
+    return _rounds(text, language, model, uniq, memo, again, rounds, dense=True)
+
+
+def _rounds(
+    text: str,
+    language: str | None,
+    model: _Model,
+    uniq: set[str],
+    memo: dict[str, _Decision],
+    first: _Found,
+    rounds: int,
+    dense: bool,
+) -> tuple[GlueSplit, ...]:
+    """The fixpoint rounds after the ``first`` (see _find_to_fixpoint)."""
+    found, decided, pieces, fresh = first.splits, set(first.cuts), first.pieces, first.fresh
     splits = list(found)
     prev, new = text, found
     for _ in range(rounds):
@@ -2351,7 +2678,8 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
             check = _to_check(model, pieces)
             check.update(t for t, (_, log) in memo.items() if log and t in uniq)
         changes = _Changes.of(prev, repaired, new, fresh)
-        more, decided, pieces, fresh = _find(repaired, check, model, memo, changes)
+        step = _find(repaired, check, model, memo, changes, dense)
+        more, decided, pieces, fresh = step.splits, set(step.cuts), step.pieces, step.fresh
         prev, new = repaired, more
         if not more:
             break
@@ -2452,6 +2780,18 @@ def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
     return _analyze_token(model, tok, doc)
 
 
+class _Found(NamedTuple):
+    """What ``_find`` found: the splits, the tokens split (with their cuts) and their
+    pieces, the tokens whose ``memo`` entry holds for the text, and those whose
+    decision looked at ``_Doc.dense``."""
+
+    splits: tuple[GlueSplit, ...]
+    cuts: dict[str, tuple[_Cut, ...]]
+    pieces: set[str]
+    fresh: set[str]
+    asked_dense: set[str]
+
+
 class _Changes:
     """The spaces one fixpoint round inserted, to re-check logged answers cheaply.
 
@@ -2461,9 +2801,13 @@ class _Changes:
     occurs near an inserted space (in the text before or after) has the same answer;
     the others are asked again.  ``fresh``: the tokens whose logged answers held for
     the text before.
+
+    The questions about a whole word (``_WORD``) only count its occurrences as a whole
+    word, so for them "near an inserted space" is "among the words near one" (in the
+    text before or after): a set look-up instead of a scan of the stretches.
     """
 
-    __slots__ = ("fresh", "split", "windows")
+    __slots__ = ("_words", "fresh", "split", "windows")
 
     _RADIUS = 64  # room for a string of up to 28 characters and its context
     _LONGEST = _RADIUS - 36
@@ -2472,6 +2816,17 @@ class _Changes:
         self.windows = windows
         self.split = split
         self.fresh = fresh
+        self._words: frozenset[str] | None = None
+
+    def _near(self, word: str) -> bool:
+        """Does ``word`` occur near an inserted space (as a whole word if it is one)?"""
+        if len(word) > self._LONGEST or "\0" in word:
+            return True
+        if _WORD.fullmatch(word) is None:
+            return word in self.windows
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.windows))
+        return word in self._words
 
     @classmethod
     def of(
@@ -2496,7 +2851,11 @@ class _Changes:
         )
 
     def _touched(self, kind: str, arg: str, i: int) -> bool:
-        if kind in ("word", "prose", "sub", "in"):
+        if kind == "sentence":
+            return True  # looks at a whole line: asked again
+        if kind in ("word", "prose", "before"):
+            return self._near(arg)
+        if kind in ("sub", "in"):
             return len(arg) > self._LONGEST or "\0" in arg or arg in self.windows
         if kind == "line":
             # only a split token that started a line changes the line starts
@@ -2504,8 +2863,9 @@ class _Changes:
             return any(t.startswith(head) for t in self.split)
         if kind == "count":
             low = arg.lower()
-            needles: Sequence[str] = (arg, low, low.capitalize(), arg.upper())
-        elif kind == "spaced":
+            return any(self._near(f) for f in {arg, low, low.capitalize(), arg.upper()})
+        needles: Sequence[str]
+        if kind == "spaced":
             a, b = arg[:i], arg[i:]
             needles = (f"{a} {b}", f"{a.lower()} {b.lower()}", f"{a.capitalize()} {b.lower()}")
         else:
@@ -2536,16 +2896,22 @@ def _find(
     model: _Model,
     memo: dict[str, _Decision],
     changes: _Changes | None = None,
-) -> tuple[tuple[GlueSplit, ...], set[str], set[str], set[str]]:
-    """Splits in ``text`` for the distinct tokens ``check``, the tokens split, their
-    pieces, and the tokens whose ``memo`` entry holds for ``text``.
+    dense: bool = False,
+    doc: _Doc | None = None,
+    seed: Mapping[str, tuple[_Cut, ...]] | None = None,
+) -> _Found:
+    """Splits in ``text`` for the distinct tokens ``check`` (see _Found).
 
     ``memo`` keeps each decision with the document questions it asked, for the next
-    round of the fixpoint; ``changes``: what the last round changed (see _Changes).
+    round of the fixpoint; ``changes``: what the last round changed (see _Changes);
+    ``doc``: the text's ``_Doc`` if there is one already (its answers are kept);
+    ``seed``: cuts of other tokens of ``text``, decided already.
     """
-    doc = _Doc(text)
+    if doc is None:
+        doc = _Doc(text, dense)
     fresh: set[str] = set()
-    decisions: dict[str, tuple[_Cut, ...]] = {}
+    asked: set[str] = set()
+    decisions: dict[str, tuple[_Cut, ...]] = dict(seed) if seed else {}
     safe = model.safe
     edge = _EDGE
     full = model.full
@@ -2580,15 +2946,18 @@ def _find(
             fresh.add(tok)
         else:
             doc.log = []
+            doc.asked_dense = False
             cuts = _decide(model, tok, doc)
             if cuts or doc.log:
                 memo[tok] = (cuts, tuple(doc.log))
                 fresh.add(tok)
+            if doc.asked_dense:
+                asked.add(tok)
             doc.log = None
         if cuts:
             decisions[tok] = cuts
     if not decisions:
-        return (), set(), set(), fresh
+        return _Found((), {}, set(), fresh, asked)
     out: list[GlueSplit] = []
     pieces: set[str] = set()
     n_text = len(text)
@@ -2609,7 +2978,7 @@ def _find(
                     cut_at.append(off)
                 pieces.update(_apply(tok, sorted(cut_at)).split())
     out.sort(key=lambda s: s.offset)
-    return tuple(out), set(decisions), pieces, fresh
+    return _Found(tuple(out), decisions, pieces, fresh, asked)
 
 
 def unglue(text: str, language: str | None = None) -> str:
