@@ -301,3 +301,48 @@ def test_a_blog_name_in_the_only_h1_is_not_the_title() -> None:
     )
     assert clean(page).title == "Why budgets pass late"
     assert clean(PAGE).title == "Budget passes"  # an <h1> that is the headline stays
+
+
+BYLINE_PAGES = [
+    # each reader of trafilatura's cascade, a discarded ancestor, a discarded descendant
+    '<p><span class="author-name">Ann Lee</span></p>',
+    '<div><a rel="author" href="/a">Bob Ray</a></div><span class="byline">By Cy Do</span>',
+    '<div id="comments"><span class="author">Dee Fox</span></div><p class="byline">Eve Ng</p>',
+    '<h4 class="post-author">Fay Li <time>2020-01-02</time> Gu</h4>',
+    '<section><em data-component="Byline">Hal Ito</em></section>',
+    '<span itemprop="author">Ian Moe</span><div class="sidebar"><b class="writer">Al X</b></div>',
+    '<div class="quote"><p class="AuthorName">Jo Kim</p></div><em class="Byline">Kay Oz</em>',
+    '<p>No byline here, only <a href="/authors">a link</a>.</p>',
+]
+
+
+@pytest.mark.parametrize("fragment", BYLINE_PAGES)
+def test_author_readers_answer_as_trafilatura_does(fragment: str) -> None:
+    from trafilatura.metadata import extract_author
+
+    from newsclean._html import _author, _parse
+
+    tree = _parse(f"<html><head><title>t</title></head><body>{fragment}</body></html>")
+    assert tree is not None
+    assert _author(tree) == extract_author(tree)
+
+
+def test_precision_mode_parses_the_page_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lxml.html
+    import trafilatura
+
+    from newsclean import _html
+
+    seen: list[tuple[bool, type]] = []
+    real = trafilatura.bare_extraction
+
+    def spy(source: object, *args: object, **kwargs: object) -> object:
+        seen.append((bool(kwargs.get("favor_precision")), type(source)))
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    # readability disagrees: precision mode runs, on the HTML (readability edited the tree)
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: "Something else entirely. " * 9)
+    ex = extract_html(PAGE)
+    assert "The council approved" in ex.text
+    assert seen == [(False, lxml.html.HtmlElement), (True, str)]

@@ -1,9 +1,11 @@
 """The HTML path: trafilatura finds the article, newsclean's text stages finish it.
 
 ``extract_html`` parses the page once (lxml, through trafilatura's loader) and
-works on that one tree (large pages aside, see the end):
+works on that one tree (large pages aside, see the end; readability edits the tree
+itself, so the precision extraction, when it runs, parses the page again):
 
-* metadata: trafilatura's meta-tag, JSON-LD, title, author and URL readers plus
+* metadata: trafilatura's meta-tag, JSON-LD, title and URL readers, its byline readers
+  restated for speed (``_AUTHOR_READERS``), plus
   htmldate without its extensive search (free-text dates through dateparser: seconds
   on some pages, ~45 MB once loaded); categories, tags and licence, which newsclean
   does not use, are skipped;
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -232,6 +235,105 @@ def _parse(html: str) -> HtmlElement | None:
     return tree if tree is not None and len(tree) else None
 
 
+def _any_of(words: tuple[str, ...], test: str = "contains") -> str:
+    return " or ".join(f"{test}(., '{w}')" for w in words)
+
+
+# trafilatura's byline readers (``metadata.extract_author``: its AUTHOR_XPATHS run on a copy of
+# the page pruned by AUTHOR_DISCARD_XPATHS) restated for speed, same answers: each ``re:test``
+# became the ``contains``/``starts-with`` tests its pattern spells out (an EXSLT regex calls
+# back into Python for every element); the readers select attributes, then their elements
+# (libxml2 walks a page's few attributes of a name faster than testing every element); and
+# instead of pruning a copy of the page, a match inside a discarded element is skipped.
+_AUTHOR_DISCARD = (
+    "(self::a or self::div or self::section or self::span) and (@id='comments' or "
+    "@class='comments' or @class='title' or @class='date' or starts-with(@id, 'comments') or "
+    "contains(@id, 'comment-list') or contains(@id, 'commentlist') or "
+    "contains(@id, 'ProductReviews') or starts-with(@class, 'Comments') or "
+    "starts-with(@class, 'comments') or "
+    + " or ".join(
+        f"contains(@class, '{w}')"
+        for w in (
+            "commentlist",
+            "comments-list",
+            "sidebar",
+            "is-hidden",
+            "quote",
+            "embedly-instagram",
+            "article-share",
+            "article-support",
+            "print",
+            "category",
+            "meta-date",
+            "meta-reviewer",
+        )
+    )
+    + " or contains(@data-component, 'Figure')) or self::time or self::figure"
+)
+_AUTHOR_READERS = (
+    "(//@rel[.='author'] | //@id[.='author'] | //@itemprop[.='author name'] | "
+    "//@data-testid[.='AuthorCard' or .='AuthorURL'] | //rel[.='me'] | //@class[.='author' or "
+    + _any_of(("author-name", "authorname", "AuthorName", "authorName"))
+    + "])/parent::*[self::a or self::address or self::div or self::link or self::p or self::span or "
+    "self::strong] | //author",
+    "(//@class[.='byline' or .='username' or .='byl' or .='BBL' or "
+    + _any_of(
+        (
+            "author",
+            "channel-name",
+            "zuozhe",
+            "bianji",
+            "xiaobian",
+            "submitted-by",
+            "posted-by",
+            "journalist-name",
+        )
+    )
+    + "] | //@itemprop[contains(., 'author')] | //@id["
+    + _any_of(("author", "zuozhe", "bianji", "xiaobian"))
+    + "])/parent::*[self::a or self::div or self::h3 or self::h4 or self::p or self::span]",
+    "(//@data-component[contains(., 'Byline')] | //@itemprop[contains(., 'author')] | //@id["
+    + _any_of(("Author", "author"))
+    + "] | //@class["
+    + _any_of(("Author", "author", "screenname", "writer", "Byline", "byline"))
+    + "])/parent::*",
+)
+_AUTHOR_MAX_CHARS = 120  # trafilatura's limit for a byline's text
+
+
+@functools.cache
+def _author_xpaths() -> tuple[tuple[Any, ...], Any, Any]:
+    """The compiled byline readers, the test for a match in a discarded element and the test
+    for a discarded element in a match; compiled once, on first use (read-only)."""
+    from lxml.etree import XPath
+
+    return (
+        tuple(XPath(x) for x in _AUTHOR_READERS),
+        XPath(f"boolean(ancestor-or-self::*[{_AUTHOR_DISCARD}])"),
+        XPath(f"boolean(.//*[{_AUTHOR_DISCARD}])"),
+    )
+
+
+def _author(tree: HtmlElement) -> str | None:
+    """trafilatura's ``extract_author`` (see ``_AUTHOR_READERS``): the first byline element
+    with a plausible text, normalised; None if none."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
+
+    readers, discarded, has_discarded = _author_xpaths()
+    for reader in readers:
+        for elem in reader(tree):
+            if discarded(elem):
+                continue
+            if has_discarded(elem):  # rare: its text is read as trafilatura's pruned copy has it
+                elem = prune_unwanted_nodes(copy.deepcopy(elem), AUTHOR_DISCARD_XPATHS)
+            content = " ".join(" ".join(elem.itertext()).split())
+            if content and 2 < len(content) < _AUTHOR_MAX_CHARS:
+                return normalize_authors(None, content)
+    return None
+
+
 def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
     """Title, date, author, source of a page, without the parts newsclean does not use.
 
@@ -253,7 +355,7 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
         if not md.title:
             md.title = tm.extract_title(tree)
         if not md.author:
-            md.author = tm.extract_author(tree)
+            md.author = _author(tree)
         if not md.url:
             md.url = tm.extract_url(tree, url)
         # No extensive search: it sends free-text candidates to dateparser, which tries
@@ -321,15 +423,13 @@ def _trafilatura_text(
     return str(getattr(doc, "text", "") or "") if doc is not None else ""
 
 
-def _readability_text(tree: HtmlElement, *, owned: bool = False) -> str:
-    """The article text readability (trafilatura's fork) finds, flattened; "" if none.
-
-    ``owned``: the tree is this call's to spoil (readability edits the tree it gets).
-    """
+def _readability_text(tree: HtmlElement) -> str:
+    """The article text readability (trafilatura's fork) finds in ``tree``, which it edits,
+    flattened; "" if none."""
     try:
         from trafilatura.external import try_readability
 
-        summary = try_readability(tree if owned else copy.deepcopy(tree))
+        summary = try_readability(tree)
         return " ".join(summary.itertext())
     except Exception:  # no such helper in this trafilatura, or readability failed on the page
         return ""
@@ -349,7 +449,8 @@ def _shingles(text: str) -> Counter[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
     if len(words) <= _SHINGLE:
         return Counter([tuple(words)]) if words else Counter()
-    return Counter(tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
+    # the shorter slices end the zip: one shingle per window of _SHINGLE words
+    return Counter(zip(*(words[i:] for i in range(_SHINGLE)), strict=False))
 
 
 def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> float:
@@ -381,18 +482,17 @@ def _reads_as_prose(text: str) -> bool:
 def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
     """The article's text: trafilatura's recall and precision modes, readability as arbiter.
 
-    ``tree`` is the parsed ``html``, or None on a large page (each step parses its own).
+    ``tree`` is the parsed ``html``, this call's to spoil (readability edits it), or None on a
+    large page (each step parses its own). Readability gets the tree itself rather than a copy:
+    the precision extraction, which runs on one page in ten, parses the page again instead.
     """
-    source = html if tree is None else tree
-    text = _trafilatura_text(source, url, favor_recall=True, fast=True)
+    text = _trafilatura_text(html if tree is None else tree, url, favor_recall=True, fast=True)
     if _reads_as_prose(text):  # nothing for an arbiter to correct: skip readability
         return text
     if tree is None:
-        own = _parse(html)
-        arbiter = _readability_text(own, owned=True) if own is not None else ""
-        del own  # not kept alive through the precision extraction below
-    else:
-        arbiter = _readability_text(tree)
+        tree = _parse(html)
+    arbiter = _readability_text(tree) if tree is not None else ""
+    del tree  # spoilt, and not kept alive through the precision extraction below
     if not arbiter:
         return text
     ref = _shingles(arbiter)
@@ -400,7 +500,7 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
         return text
     agree = _agreement(_shingles(text), ref)
     if agree < _AGREEMENT:
-        other = _trafilatura_text(source, url, favor_precision=True)
+        other = _trafilatura_text(html, url, favor_precision=True)
         if _agreement(_shingles(other), ref) > agree:
             text = other
     return _trim_tail(text, ref)
@@ -422,8 +522,9 @@ def _trim_tail(text: str, ref: Counter[tuple[str, ...]]) -> str:
     last = -1
     for n, line in enumerate(lines):
         own = _shingles(line)
-        size = sum(own.values())
-        if size and sum((own & ref).values()) > _TAIL_SUPPORT * size:
+        # (not Counter's &: it builds a Counter for every line)
+        shared = sum(min(k, ref.get(sh, 0)) for sh, k in own.items())
+        if shared > _TAIL_SUPPORT * sum(own.values()):
             last = n
     if last < 0:  # nothing shared: not a question of where the article ends
         return text
@@ -455,8 +556,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     tree: HtmlElement | None = parsed
     del parsed
     page_text: str | None = None
-    if len(html) >= _LARGE_HTML:  # see _LARGE_HTML: the tree goes before trafilatura runs
+    if len(html) >= _LARGE_HTML or meta.get("date") is None:
+        # Read before the article's extractors spoil the tree (and a large page's tree goes).
         page_text = _visible_text_of(tree)
+    if page_text is not None and len(html) >= _LARGE_HTML:  # see _LARGE_HTML
         if len(page_text) >= _HUGE_TEXT:
             text = _readability_article(tree)
         else:
@@ -464,6 +567,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
             text = _article_text(html, None, url)
     else:
         text = _article_text(html, tree, url)
+    tree = None  # spoilt
     extraction = HtmlExtraction(
         text,
         title=meta.get("title"),
@@ -474,8 +578,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     short = len(text.strip()) < _MIN_EXTRACTED_CHARS
     if not short and extraction.date is not None:
         return extraction
-    if page_text is None:
-        page_text = _visible_text_of(tree) if tree is not None else ""
+    if page_text is None:  # a short text on a dated page (rare): the tree is parsed again
+        fresh = _parse(html)
+        page_text = _visible_text_of(fresh) if fresh is not None else ""
     if short and len(page_text) > len(text):
         return replace(extraction, text=page_text, fallback=True)
     if extraction.date is None:  # no date in the markup: the one the page shows
