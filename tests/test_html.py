@@ -327,6 +327,58 @@ def test_author_readers_answer_as_trafilatura_does(fragment: str) -> None:
     assert _author(tree) == extract_author(tree)
 
 
+def test_a_repeat_of_the_opening_after_a_sidebar_is_cut() -> None:
+    from newsclean._html import _shingles, _trim_tail
+
+    story = [
+        "The harbour reopened on Monday after three weeks of repairs to the main pier.",
+        "Fishing boats were the first to return, followed by the ferry to the islands.",
+    ]
+    sidebar = ["Popular posts", "Subscribe to our newsletter", "Search this blog"]
+    ref = _shingles(" ".join(story))
+    # the recent-posts list opens with this very story: readability's words back it once
+    page = [*story, *sidebar, story[0]]
+    assert _trim_tail("\n".join(page), ref) == "\n".join(story)
+
+
+def test_an_unshared_tail_that_reads_as_prose_stays() -> None:
+    from newsclean._html import _shingles, _trim_tail
+
+    story = [
+        "The harbour reopened on Monday after three weeks of repairs to the main pier.",
+        "Fishing boats were the first to return, followed by the ferry to the islands.",
+    ]
+    more = [
+        "Repairs are expected to continue through the summer while divers inspect the pilings.",
+        "The council said the cost would be met from the reserve fund set aside last year.",
+    ]
+    ref = _shingles(story[0])  # readability stopped early
+    assert _trim_tail("\n".join(story + more), ref) == "\n".join(story + more)
+    # the same sentences as list items are a list of stories, not the article going on
+    items = [f"- {line}" for line in more]
+    assert _trim_tail("\n".join([story[0], *items]), ref) == story[0]
+
+
+def test_readability_checks_a_recall_text_that_reads_as_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsclean import _html
+
+    story = PARAGRAPH * 3
+    related = [
+        f"- Another story about the council, number {n}, and what it decided this week"
+        for n in range(8)
+    ]
+    recall = "\n".join([story, story, *related])
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        return recall
+
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: story * 2)
+    assert extract_html(PAGE).text == "\n".join([story, story])
+
+
 def test_precision_mode_parses_the_page_again(monkeypatch: pytest.MonkeyPatch) -> None:
     import lxml.html
     import trafilatura
@@ -346,3 +398,21 @@ def test_precision_mode_parses_the_page_again(monkeypatch: pytest.MonkeyPatch) -
     ex = extract_html(PAGE)
     assert "The council approved" in ex.text
     assert seen == [(False, lxml.html.HtmlElement), (True, str)]
+
+
+def test_a_long_prose_text_without_list_items_stands_unchecked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsclean import _html
+
+    story = "\n".join([PARAGRAPH * 2] * 8)
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        return story
+
+    def referee(tree: object) -> str:
+        raise AssertionError("readability consulted on a prose text without list items")
+
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability_text", referee)
+    assert extract_html(PAGE).text == story

@@ -10,9 +10,10 @@ itself, so the precision extraction, when it runs, parses the page again):
   on some pages, ~45 MB once loaded); categories, tags and licence, which newsclean
   does not use, are skipped;
 * the article: trafilatura in recall mode without its fallbacks. A long text that
-  reads as prose stands; otherwise it is checked against readability (trafilatura's
-  fork, a different algorithm). When the two agree the recall text stands; when they
-  disagree, trafilatura's precision mode (with its fallbacks) runs too and whichever
+  reads as prose and has no list items (where related-story lists hide, their entries
+  often sentence-length) stands; otherwise it is checked against readability
+  (trafilatura's fork, a different algorithm). When the two agree the recall text
+  stands; when they disagree, trafilatura's precision mode (with its fallbacks) runs too and whichever
   of the two agrees better with readability wins. Trailing lines readability does not
   share (related-story lists, tag lines, comments) are then cut from the winner;
 * when all that finds next to nothing, the page's visible text (block elements on
@@ -65,17 +66,20 @@ _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depen
 # and readability's, the precision extraction is run as a second candidate.
 _AGREEMENT = 0.7
 _SHINGLE = 4
-# A recall text this long with this share of its characters in lines of at least this many
-# words reads as an article: readability is not consulted.
-_PROSE_MIN_CHARS = 1000
-_PROSE_SHARE = 0.9
-_PROSE_LINE_WORDS = 10
 _WORD = regex.compile(r"\w+")
 # A trailing line of the chosen text is "readability's too" when more than this share of its
 # shingles occur in readability's text; the unshared tail is cut only when it is at least this
 # share of the text's words (a stray caption or credit line is not worth a cut).
 _TAIL_SUPPORT = 0.5
 _TAIL_MIN_CUT = 0.05
+# ... unless the unshared tail reads as prose: this share of its characters in lines of at least
+# this many words that are not list items.
+_PROSE_SHARE = 0.9
+_PROSE_LINE_WORDS = 10
+_LIST_ITEM = ("- ", "* ", "\u2022 ")
+# A recall text this long that reads as prose and has no list item is an article: readability
+# is not consulted.
+_PROSE_MIN_CHARS = 1000
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -463,22 +467,6 @@ def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> floa
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
-def _reads_as_prose(text: str) -> bool:
-    """Long, and nearly all in sentence-length lines: an article, not a menu or a list.
-
-    >>> _reads_as_prose("A sentence that has more than ten words in it, as prose does. " * 20)
-    True
-    >>> _reads_as_prose("\\n".join(["- Home", "- News", "- Sport"] * 100))
-    False
-    """
-    if len(text) < _PROSE_MIN_CHARS:
-        return False
-    lines = text.split("\n")
-    total = sum(len(ln) for ln in lines)
-    prose = sum(len(ln) for ln in lines if len(_WORD.findall(ln)) >= _PROSE_LINE_WORDS)
-    return prose >= _PROSE_SHARE * total
-
-
 def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
     """The article's text: trafilatura's recall and precision modes, readability as arbiter.
 
@@ -487,8 +475,10 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
     the precision extraction, which runs on one page in ten, parses the page again instead.
     """
     text = _trafilatura_text(html if tree is None else tree, url, favor_recall=True, fast=True)
-    if _reads_as_prose(text):  # nothing for an arbiter to correct: skip readability
-        return text
+    if len(text) >= _PROSE_MIN_CHARS:
+        lines = text.split("\n")
+        if _reads_as_prose(lines) and not any(ln.lstrip().startswith(_LIST_ITEM) for ln in lines):
+            return text  # nothing for an arbiter to correct
     if tree is None:
         tree = _parse(html)
     arbiter = _readability_text(tree) if tree is not None else ""
@@ -506,27 +496,52 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
     return _trim_tail(text, ref)
 
 
+def _reads_as_prose(lines: list[str]) -> bool:
+    """Nearly all in sentence-length lines that are not list items (trafilatura writes an
+    ``<li>`` as "- ..."): paragraphs, not a list of links or related stories.
+
+    >>> _reads_as_prose(["A sentence that has more than ten words in it, as prose does."])
+    True
+    >>> _reads_as_prose(["- A related story whose title is long enough to count as prose"])
+    False
+    """
+    total = sum(len(ln) for ln in lines)
+    prose = sum(
+        len(ln)
+        for ln in lines
+        if len(_WORD.findall(ln)) >= _PROSE_LINE_WORDS and not ln.lstrip().startswith(_LIST_ITEM)
+    )
+    return total > 0 and prose >= _PROSE_SHARE * total
+
+
 def _trim_tail(text: str, ref: Counter[tuple[str, ...]]) -> str:
     """``text`` without its trailing lines that the other extractor (shingles ``ref``) left out.
 
     Two different algorithms agreeing where the article ends is the better bet: what only one
     of them appends is mostly related-story lists, tag lines and comments. Lines are kept up
     to the last one the other text shares; the start is left alone (headline and byline lines
-    are often missing from readability's text but belong to the article).
+    are often missing from readability's text but belong to the article). Each shingle of the
+    other text backs one line only: a repeat of the article's opening at the end of a page
+    (a "recent posts" list starting with this one) is not shared a second time.
 
     >>> ref = _shingles("one two three four five six seven eight")
     >>> _trim_tail("one two three four five six\\nRelated: nine ten eleven twelve", ref)
     'one two three four five six'
     """
     lines = text.split("\n")
+    unused = ref.copy()
     last = -1
     for n, line in enumerate(lines):
         own = _shingles(line)
-        # (not Counter's &: it builds a Counter for every line)
-        shared = sum(min(k, ref.get(sh, 0)) for sh, k in own.items())
-        if shared > _TAIL_SUPPORT * sum(own.values()):
+        # (not Counter's & and -=: those walk all of ``unused`` for every line)
+        shared = [(sh, min(k, left)) for sh, k in own.items() if (left := unused.get(sh, 0))]
+        if sum(k for _, k in shared) > _TAIL_SUPPORT * sum(own.values()):
+            for sh, k in shared:
+                unused[sh] -= k
             last = n
     if last < 0:  # nothing shared: not a question of where the article ends
+        return text
+    if _reads_as_prose(lines[last + 1 :]):  # the article going on where the other one stopped
         return text
     kept = "\n".join(lines[: last + 1])
     cut_words = len(_WORD.findall(text)) - len(_WORD.findall(kept))
