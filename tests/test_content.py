@@ -470,3 +470,21 @@ def test_dateline_does_not_open_the_comment_zone() -> None:
     lines += [*_MENU, "Updated July 23, 2012, 11:57 p.m. ET", *body, *videos, *_FOOTER]
     kept = _kept(lines, select_main_content(lines, language="en"))
     assert kept[-len(body) :] == body
+
+
+def test_post_footer_ends_the_article() -> None:
+    """A blog theme's post footer ends the article: the untimed comments under it go."""
+    footer = (
+        "This entry was posted on Monday, May 6th, 2013 at 9:15 am and is filed under"
+        " Local news. You can follow any responses to this entry through the feed."
+    )
+    reply = (
+        "I have lived near that bridge for most of my life and I think that the council is"
+        " right this time, even if the detour will be a pain for all of us in TOWN."
+    )
+    comments: list[str] = []
+    for i, name in enumerate(["kate", "Tom Reed", "dan_k", "Ann", "bob1", "Lee Park"]):
+        comments += [name, reply.replace("TOWN", f"town number {i}")]
+    lines = [*_MENU, *_BODY, footer, *comments, *_FOOTER]
+    kept = _kept(lines, select_main_content(lines, language="en"))
+    assert kept == _BODY

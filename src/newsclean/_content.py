@@ -46,7 +46,10 @@ The cascade
    that comes after at least 400 characters of good text and is followed by two
    more meta lines; positive scores inside the zone are scaled by 0.1.  A single
    time-stamped line with more than 1,000 characters of good text under it before
-   the next one is an article's dateline, not a comment's, and opens no zone.
+   the next one is an article's dateline, not a comment's, and opens no zone.  A blog
+   theme's post footer ("This entry was posted on ... and is filed under ...", "...
+   Bookmark the permalink.") after 400 good characters opens the zone at once, and the
+   stretch ends above it: comments under it need no time-stamps to be left out.
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
    maximum-sum run of block scores (Kadane, linear time).  A short line heading the
    boxes under an article ("Related posts", "You might also like", "Most popular",
@@ -203,6 +206,13 @@ _AUTHOR_HEAD = re.compile(
     r"|à\s+propos\s+de\s+l.auteur",
     re.I,
 )
+# The post footer of blog themes ("This entry was posted on ... and is filed under ...",
+# "... Bookmark the permalink."): the article ends above it; comments and teasers follow.
+_POST_FOOTER = re.compile(
+    r"this (?:entry|post) was (?:posted|written|filed) (?:on|in|by|under)\b"
+    r"|.{0,300}\bbookmark the permalink\b"
+)
+_FOOTER_NEEDLES = ("this entry was ", "this post was ", "bookmark the permalink")
 _SAYS = re.compile(r"\b(?:writes|wrote|says|said|schreibt|escribió|scrive|пишет)\s*:\s*$", re.I)
 _COLON_END = re.compile(r":[^\S\n]*$", re.M)  # page; a candidate for _SAYS
 _BOILER_WORDS = (  # browser notices, legal footers, subscribe blurbs, ad disclosures
@@ -654,14 +664,20 @@ def _best_stretch(scores: Sequence[float], head: int = -1) -> tuple[int, int, fl
     return best_s, best_e, best
 
 
-def _comment_zone(p: _Page) -> int:
-    """Index of the block where a reader-comment section starts (p.n if none)."""
+def _comment_zone(p: _Page, footers: set[int]) -> int:
+    """Index of the block where a reader-comment section starts (p.n if none).
+
+    A blog theme's post footer (``footers``) after the first 400 good characters starts
+    it at once: what follows is comments and teasers, whatever they look like.
+    """
     n = p.n
     line_meta = p.meta
     meta = [sum(line_meta[a:b]) if b - a > 1 else int(line_meta[a]) for a, b in p.spans]
     prefix = list(accumulate(meta, initial=0))
     good = 0
     for i in range(n):
+        if good >= _ZONE_MIN_GOOD and i in footers:
+            return i
         if p.label[i] == "good":
             good += p.length[i]
             continue
@@ -698,6 +714,20 @@ def _is_end_head(p: _Page, i: int) -> bool:
     m = _END_HEAD.match(text)
     # "More from Jane Doe" is a heading; "More on this later." is a sentence.
     return m is not None and "." not in text[m.end() :].strip(" :»›>-–—.…")
+
+
+def _post_footers(p: _Page) -> set[int]:
+    """Blocks opening with a blog theme's post footer (see ``_POST_FOOTER``)."""
+    lines: set[int] = set()
+    for needle in _FOOTER_NEEDLES:
+        i = p.text.find(needle)
+        while i >= 0:
+            lines.add(p.text.count("\n", 0, i))
+            i = p.text.find(needle, i + len(needle))
+    if not lines:
+        return set()
+    first = {a: k for k, (a, _) in enumerate(p.spans)}
+    return {first[i] for i in lines if i in first and _POST_FOOTER.match(p.low[i])}
 
 
 def _is_comment_head(p: _Page, i: int) -> bool:
@@ -811,7 +841,8 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
     p = _Page(lines, language)
     n = p.n
     scores = _run_scores(p.score)
-    zone = _comment_zone(p)
+    footers = _post_footers(p)
+    zone = _comment_zone(p, footers)
     for i in range(zone, n):
         if scores[i] > 0:
             scores[i] *= _ZONE_DISCOUNT
@@ -842,6 +873,9 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
         return _flags(p, [post[0] <= i <= post[1] for i in range(n)], n_lines)
     good = 0
     for i in range(s, e + 1):
+        if good >= _ZONE_MIN_GOOD and i in footers:  # the footer itself goes too
+            e = i - 1
+            break
         if p.label[i] == "good":
             good += p.length[i]
         elif good >= _ZONE_MIN_GOOD and _is_comment_head(p, i):
