@@ -257,6 +257,44 @@ def test_compact_vocabulary_matches_wordfreq() -> None:
     assert abs(_lookup(de, "regierung") - wordfreq.zipf_frequency("regierung", "de")) < 0.011
 
 
+def _typo_by_trying_letters(vocab: Any, low: str) -> bool:
+    # the plain definition: some other letter a-z at one position makes a Zipf >= 4.5 word
+    return len(low) >= 6 and any(
+        c != low[k] and vocab.get(low[:k] + c + low[k + 1 :], 0.0) >= 4.5
+        for k in range(len(low))
+        for c in "abcdefghijklmnopqrstuvwxyz"
+    )
+
+
+def test_typo_index_matches_trying_every_letter() -> None:
+    import wordfreq
+
+    from newsclean._glue import _is_typo, _load_model
+
+    model = _load_model("en")
+    assert model is not None
+    words = [w for w in wordfreq.top_n_list("en", 50_000) if w.isalpha()][::50]
+    words += ["somethink", "becuase", "goverment", "peoplesaid", "straße", "naïvely", "über"]
+    words += [w[:3] + "q" + w[4:] for w in words if len(w) >= 6]
+    for w in words:
+        assert _is_typo(model, w) == _typo_by_trying_letters(model.vocab, w), w
+    assert _is_typo(model, "somethink")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "The", "(and", "of,", "OF", "“with”", "…", "-", "cats", "Dog"]),
+        max_size=30,
+    )
+)
+def test_running_text_line_test_matches_the_plain_count(words: list[str]) -> None:
+    from newsclean._glue import _EDGE, _STOPWORDS, _reads_as_prose
+
+    hits = sum(w.strip(_EDGE).lower() in _STOPWORDS["en"] for w in words)
+    assert _reads_as_prose(" ".join(words)) == (hits >= 2 and hits * 10 >= len(words))
+
+
 def test_three_word_glue_with_one_function_word_only_inside_sentences() -> None:
     assert unglue("people are movingbackinto cities", "en") == "people are moving back into cities"
     for text in ["Comments\nmovingbackinto\nPosted on May 1", "by movingbackinto on Aug 8"]:
@@ -298,6 +336,40 @@ def test_repeated_glued_form_is_a_word_even_in_a_text_full_of_glue() -> None:
 
 
 # ------------------------------------------------------------------ speed-ups keep answers
+
+
+_DENSE_PIECES = [
+    "coalprices",
+    "gunlegislation",
+    "lastyear",
+    "akid",
+    "anelement",
+    "CEOof",
+    "theUS",
+    "getmore",
+    "Bothcompanies are",
+    "withreporters",
+    "ofthe",
+    "said",
+    "the",
+    "workers",
+    "Then",
+    "windcrops",
+    "time.Officials",
+    "\n",
+    "Menu\n",
+    "RainBoom",
+    "the coal prices",
+]
+
+
+@_settings
+@given(st.lists(st.sampled_from(_DENSE_PIECES), max_size=40))
+def test_skipping_the_dense_second_search_changes_nothing(pieces: list[str]) -> None:
+    from newsclean._glue import _find_to_fixpoint
+
+    for text in (_GLUED_BODY + " " + " ".join(pieces), " ".join(pieces)):
+        assert _find_to_fixpoint(text, "en") == _find_to_fixpoint(text, "en", shortcut=False)
 
 
 _doc_texts = st.text(alphabet="abAB .,’'\"é\nΣσ", max_size=60)
@@ -374,3 +446,44 @@ def test_incremental_rounds_match_asking_again(parts: list[tuple[str, str]]) -> 
     with mock.patch.object(_glue._Changes, "of", classmethod(lambda cls, *a: None)):
         slow = _glue.find_glue_splits(text, "en")
     assert fast == slow
+
+
+# ------------------------------------------------------------------ huge texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=60), st.integers(min_value=1, max_value=12))
+def test_chunks_cover_the_text_at_whitespace(text: str, size: int) -> None:
+    from newsclean._glue import _chunks
+
+    pieces = _chunks(text, size)
+    end = 0
+    for base, piece in pieces:
+        assert base >= end and not text[end:base].strip()  # only whitespace left out
+        assert text[base : base + len(piece)] == piece and len(piece) <= size
+        end = base + len(piece)
+    assert not text[end:].strip()
+    if len(text) <= size:
+        assert pieces == [(0, text)]
+
+
+def test_huge_text_is_judged_in_pieces() -> None:
+    from newsclean._glue import _CHUNK, _chunks
+
+    paras = [
+        f"Report {i} said troops were sent withUkraine in mind.Then theinitial claims rose."
+        for i in range(1500)
+    ]
+    text = "\n\n".join(paras)
+    assert len(text) > 2 * _CHUNK
+    pieces = _chunks(text, _CHUNK)
+    expected = tuple(
+        GlueSplit(base + s.offset, s.rule, s.token)
+        for base, piece in pieces
+        for s in find_glue_splits(piece, "en")
+    )
+    assert expected and find_glue_splits(text, "en") == expected
+    assert find_glue_splits(text) == expected  # the language is guessed once, for all
+    fixed = unglue(text, "en")
+    assert "in mind. Then the initial claims" in fixed
+    assert fixed.replace(" ", "") == text.replace(" ", "")

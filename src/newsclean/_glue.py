@@ -825,6 +825,9 @@ class _Model:
     # frequent words never to be split, and their capitalised forms if Zipf >= 3.0 (all
     # safe words: see _is_safe)
     safe: frozenset[str]
+    # for _is_typo: each Zipf >= 4.5 word with one letter a-z replaced by "\0" -> the
+    # letters found there (one look-up per position instead of 26)
+    typo_keys: Mapping[str, str]
 
 
 def _lookup(model: _Model, low: str) -> float:
@@ -904,7 +907,20 @@ def _load_english() -> _Model:
         two_letter=frozenset(header["two_letter"]),
         full=True,
         safe=frozenset(safe + titles),
+        typo_keys=_typo_keys(vocab),
     )
+
+
+def _typo_keys(vocab: Mapping[str, float]) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for w, z in vocab.items():
+        if z < _TYPO_ZIPF:
+            continue
+        for k, c in enumerate(w):
+            if "a" <= c <= "z":
+                key = f"{w[:k]}\0{w[k + 1 :]}"
+                keys[key] = keys.get(key, "") + c
+    return keys
 
 
 def _wordfreq_file(lang: str) -> str | None:
@@ -958,6 +974,7 @@ def _load_sentence_model(lang: str) -> _Model | None:
         two_letter=frozenset(),
         full=False,
         safe=frozenset(),
+        typo_keys={},
     )
 
 
@@ -1403,7 +1420,7 @@ class _Doc:
         # search, so not logged as a question; ``asked_dense`` notes that it was read
         self._dense = dense
         self.asked_dense = False
-        self._lines: tuple[list[int], list[bool]] | None = None
+        self._lines: tuple[list[int], dict[int, bool]] | None = None
         self._memo: dict[tuple[str, str, int], int] = {}
         self.log: list[_Query] | None = None
         self._words: dict[str, int] | None = None  # word counts, once asked often
@@ -1609,15 +1626,10 @@ class _Doc:
         n = len(word)
         n_text = len(text)
         if self._lines is None:
-            # where each line starts, and whether it reads as running text; once per text
-            stop = _STOPWORDS["en"]
-            starts, prose = [0], []
-            for line in text.split("\n"):
-                words = line.split()
-                hits = sum(t.strip(_EDGE).lower() in stop for t in words)
-                prose.append(hits >= 2 and hits * 10 >= len(words))
-                starts.append(starts[-1] + len(line) + 1)
-            self._lines = (starts, prose)
+            # where each line starts, once per text; whether a line reads as running text
+            # is worked out for the lines asked about only
+            starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+            self._lines = (starts, {})
         starts, prose = self._lines
         found = False
         k = text.find(word)
@@ -1626,7 +1638,11 @@ class _Doc:
             if (k == 0 or not _is_word_char(text[k - 1])) and (
                 e >= n_text or not _is_word_char(text[e])
             ):
-                if not prose[bisect.bisect_right(starts, k) - 1]:
+                at = bisect.bisect_right(starts, k) - 1
+                is_prose = prose.get(at)
+                if is_prose is None:
+                    is_prose = prose[at] = _reads_as_prose(text[starts[at] : starts[at + 1] - 1])
+                if not is_prose:
                     return False
                 found = True
             k = text.find(word, k + 1)
@@ -1774,13 +1790,15 @@ def _is_typo(model: _Model, low: str) -> bool:
     """Is ``low`` one wrong letter away from a frequent word ("somethink")?"""
     if len(low) < 6:
         return False
-    vocab = model.vocab
+    keys = model.typo_keys
     for k in range(len(low)):
-        head, tail = low[:k], low[k + 1 :]
-        for c in "abcdefghijklmnopqrstuvwxyz":
-            if c != low[k] and vocab.get(head + c + tail, 0.0) >= 4.5:
-                return True
+        found = keys.get(f"{low[:k]}\0{low[k + 1 :]}")
+        if found is not None and found.replace(low[k], ""):
+            return True  # a frequent word with another letter a-z at ``k``
     return False
+
+
+_TYPO_ZIPF = 4.5
 
 
 _NOT_YET: tuple[int, float, float] = (-1, 0.0, 0.0)
@@ -1896,6 +1914,19 @@ def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, s
         ):
             return i, RULE_TITLE_LOWER
     return None
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Two or more common function words, one word in ten at least (see in_sentence)."""
+    stop = _STOPWORDS["en"]
+    # (lower-casing never makes or removes an _EDGE character: the same cores)
+    words = line.lower().split()
+    n = len(words)
+    hits = sum(map(stop.__contains__, words))  # bare stop words, at C speed
+    if hits < 2 or hits * 10 < n:
+        # those with punctuation at their edges too ("the," "(and"): never fewer
+        hits = sum(t.strip(_EDGE) in stop for t in words)
+    return hits >= 2 and hits * 10 >= n
 
 
 def _dense_glue(run: str, doc: _Doc) -> bool:
@@ -2602,9 +2633,60 @@ def find_glue_splits(text: str, language: str | None = None) -> tuple[GlueSplit,
     if not isinstance(text, str) or len(text) < 4:
         return ()
     try:
+        if len(text) > _CHUNK:
+            return _find_in_chunks(text, language)
         return _find_to_fixpoint(text, language)
     except Exception:  # pragma: no cover - defensive: never raise on odd input
         return ()
+
+
+# A token is weighed against the rest of its text (repetitions, the same word alone
+# elsewhere): each such question scans the text, so a huge text is judged in pieces of
+# about this size, which keeps the search linear; an article is far shorter.  (The
+# pipeline cuts its text the same way before it asks.)
+_CHUNK = 50_000
+
+
+def _find_in_chunks(text: str, language: str | None, size: int = _CHUNK) -> tuple[GlueSplit, ...]:
+    """find_glue_splits for a text longer than ``size``: each piece on its own, in the
+    language guessed for the whole text."""
+    if language is None:
+        model = _resolve_model(text, None, set(text.split()))
+        if model is None:
+            return ()
+        language = model.lang
+    return tuple(
+        GlueSplit(base + s.offset, s.rule, s.token)
+        for base, piece in _chunks(text, size)
+        for s in _find_to_fixpoint(piece, language)
+    )
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """``text`` in pieces of at most ``size`` characters, as (offset, piece), cut at a
+    paragraph break, else a line break, else a space (the pipeline's cut).
+
+    >>> _chunks("aa bb\\n\\ncc dd ee", size=7)
+    [(0, 'aa bb'), (7, 'cc dd'), (13, 'ee')]
+    """
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = max(text.rfind("\n\n", start, end), 0)
+        if cut <= start:
+            cut = text.rfind("\n", start, end)
+        if cut <= start:
+            cut = text.rfind(" ", start, end)
+        if cut <= start:
+            cut = end  # no whitespace at all: one long token, cut anywhere
+        out.append((start, text[start:cut]))
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) or not out:
+        out.append((start, text[start:]))
+    return out
 
 
 # A text "dense" with glue: this many splits found, and this many per 1,000 tokens (clean
@@ -2613,7 +2695,9 @@ _DENSE_MIN = 5
 _DENSE_PER_1000 = 8
 
 
-def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple[GlueSplit, ...]:
+def _find_to_fixpoint(
+    text: str, language: str | None, rounds: int = 3, shortcut: bool = True
+) -> tuple[GlueSplit, ...]:
     """Splits, plus those that only show once the first ones are made ("aKorda’saa" → …).
 
     Running again on the repaired text makes ``unglue`` idempotent; offsets found in the
@@ -2624,7 +2708,8 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
 
     A text found "dense" with glue is searched again with the rules for such texts
     (``_Doc.dense``); that search reuses the first round's decisions that did not
-    look at the density.
+    look at the density, and is skipped when it decides as the first one did
+    (``shortcut``: tests turn that off to compare).
     """
     uniq = set(text.split())
     model = _resolve_model(text, language, uniq)
@@ -2634,7 +2719,10 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
     doc = _Doc(text)
     first = _find(text, _to_check(model, uniq), model, memo, doc=doc)
     round1 = dict(memo)
-    splits = _rounds(text, language, model, uniq, memo, first, rounds, dense=False)
+    # each text's answers hold for both searches: the dense one meets the same repaired
+    # texts as long as it makes the same splits
+    docs = {text: doc}
+    splits, later = _rounds(text, language, model, uniq, memo, first, rounds, False, docs)
     if len(splits) < _DENSE_MIN or len(splits) * 1000 < _DENSE_PER_1000 * len(text.split()):
         return splits
     # A scraper that lost this many spaces lost more: look again, taking two frequent
@@ -2644,8 +2732,17 @@ def _find_to_fixpoint(text: str, language: str | None, rounds: int = 3) -> tuple
     doc.dense = True
     seed = {t: c for t, c in first.cuts.items() if t not in asked}
     again = _find(text, asked, model, memo, dense=True, doc=doc, seed=seed)
+    if (
+        shortcut
+        and not later
+        and again.cuts == first.cuts
+        and all(memo.get(t) == round1.get(t) for t in asked)
+    ):
+        # the same decisions and memo as the first search, whose later rounds never
+        # looked at the density: the later rounds would run just as they did
+        return splits
     again = again._replace(fresh=again.fresh | (first.fresh - asked))
-    return _rounds(text, language, model, uniq, memo, again, rounds, dense=True)
+    return _rounds(text, language, model, uniq, memo, again, rounds, True, docs)[0]
 
 
 def _rounds(
@@ -2657,11 +2754,15 @@ def _rounds(
     first: _Found,
     rounds: int,
     dense: bool,
-) -> tuple[GlueSplit, ...]:
-    """The fixpoint rounds after the ``first`` (see _find_to_fixpoint)."""
+    docs: dict[str, _Doc],
+) -> tuple[tuple[GlueSplit, ...], bool]:
+    """The fixpoint rounds after the ``first`` (see _find_to_fixpoint); ``docs``: the
+    ``_Doc`` of each text seen so far, to share its answers.  Also returns whether a
+    decision of a later round looked at ``_Doc.dense``."""
     found, decided, pieces, fresh = first.splits, set(first.cuts), first.pieces, first.fresh
     splits = list(found)
     prev, new = text, found
+    later = False
     for _ in range(rounds):
         if not splits:
             break
@@ -2678,7 +2779,12 @@ def _rounds(
             check = _to_check(model, pieces)
             check.update(t for t, (_, log) in memo.items() if log and t in uniq)
         changes = _Changes.of(prev, repaired, new, fresh)
-        step = _find(repaired, check, model, memo, changes, dense)
+        doc = docs.get(repaired)
+        if doc is None:
+            doc = docs[repaired] = _Doc(repaired, dense)
+        doc.dense = dense
+        step = _find(repaired, check, model, memo, changes, dense, doc)
+        later = later or bool(step.asked_dense)
         more, decided, pieces, fresh = step.splits, set(step.cuts), step.pieces, step.fresh
         prev, new = repaired, more
         if not more:
@@ -2688,7 +2794,7 @@ def _rounds(
             before = bisect.bisect_left(shifted, s.offset)
             splits.append(GlueSplit(s.offset - before, s.rule, s.token))
     unique = {s.offset: s for s in splits}
-    return tuple(unique[o] for o in sorted(unique))
+    return tuple(unique[o] for o in sorted(unique)), later
 
 
 def _to_check(model: _Model, tokens: set[str]) -> set[str]:
