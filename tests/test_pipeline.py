@@ -168,11 +168,11 @@ def test_glue_repairs_the_article_not_the_page_chrome() -> None:
 
 
 def test_a_huge_text_is_glued_in_pieces_with_offsets_kept() -> None:
-    from newsclean._pipeline import _glue_chunks
+    from newsclean._glue import _chunks
 
     para = "The ministry said theinitial reports were credible, officials added. " * 40
     text = "\n\n".join([para.strip()] * 40)  # ~110,000 characters in one article
-    pieces = _glue_chunks(text)
+    pieces = _chunks(text, 50_000)
     assert len(pieces) >= 3
     assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
     assert all(len(piece) <= 50_000 and piece == piece.strip() for _, piece in pieces)

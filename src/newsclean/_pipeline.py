@@ -257,11 +257,8 @@ def _unglue(
         pos += len(ln.text)
     text = norm.text
     offsets: list[int] = []
-    found = [
-        (base + s.offset, s.rule)
-        for base, chunk in _glue_chunks(kept_text)
-        for s in find_glue_splits(chunk, language)
-    ]
+    # (find_glue_splits judges a huge text in pieces, which keeps it linear)
+    found = [(s.offset, s.rule) for s in find_glue_splits(kept_text, language)]
     for offset, rule in found:
         if not options.is_enabled(rule):
             continue
@@ -285,39 +282,6 @@ def _unglue(
     pieces = [text[a:b] for a, b in itertools.pairwise((0, *offsets, len(text)))]
     fixed = Normalized(" ".join(pieces), norm.offsets.then(EditList.of(edits)), norm.repairs)
     return fixed, offsets
-
-
-# Glue weighs a token against the rest of its text (repetitions, the same word alone
-# elsewhere): each question scans the text, so a huge text is judged in pieces of about
-# this size, which keeps the stage linear; an article is far shorter.
-_GLUE_CHUNK = 50_000
-
-
-def _glue_chunks(text: str, size: int = _GLUE_CHUNK) -> list[tuple[int, str]]:
-    """``text`` in pieces of at most ``size`` characters, as (offset, piece), cut at a
-    paragraph break, else a line break, else a space.
-
-    >>> _glue_chunks("aa bb\\n\\ncc dd ee", size=7)
-    [(0, 'aa bb'), (7, 'cc dd'), (13, 'ee')]
-    """
-    out: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > size:
-        end = start + size
-        cut = max(text.rfind("\n\n", start, end), 0)
-        if cut <= start:
-            cut = text.rfind("\n", start, end)
-        if cut <= start:
-            cut = text.rfind(" ", start, end)
-        if cut <= start:
-            cut = end  # no whitespace at all: one long token, cut anywhere
-        out.append((start, text[start:cut]))
-        start = cut
-        while start < len(text) and text[start].isspace():
-            start += 1
-    if start < len(text) or not out:
-        out.append((start, text[start:]))
-    return out
 
 
 def _shifted(lines: Sequence[Line], spaces: Sequence[int], text: str) -> tuple[Line, ...]:
