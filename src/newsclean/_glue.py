@@ -62,7 +62,7 @@ import struct
 import sys
 import types
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -1392,6 +1392,24 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() and not c.isdecimal()
 
 
+def _whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of ``word`` in ``text`` not inside a longer word.
+
+    >>> list(_whole_word_spans("ann, anne and ann", "ann"))
+    [(0, 3), (14, 17)]
+    """
+    n = len(word)
+    n_text = len(text)
+    k = text.find(word)
+    while k >= 0:
+        e = k + n
+        if (k == 0 or not _is_word_char(text[k - 1])) and (
+            e >= n_text or not _is_word_char(text[e])
+        ):
+            yield k, e
+        k = text.find(word, k + 1)
+
+
 class _Doc:
     """In-document evidence, answered on demand (no word counts built up front).
 
@@ -1487,18 +1505,7 @@ class _Doc:
         if self._words is not None:
             return self._words.get(word, 0)
         self._scans += 1
-        n = len(word)
-        n_text = len(text)
-        count = 0
-        k = text.find(word)
-        while k >= 0:
-            e = k + n
-            if (k == 0 or not _is_word_char(text[k - 1])) and (
-                e >= n_text or not _is_word_char(text[e])
-            ):
-                count += 1
-            k = text.find(word, k + 1)
-        return count
+        return sum(1 for _ in _whole_word_spans(text, word))
 
     def has(self, word: str) -> bool:
         """Does ``word`` occur as a word of its own (exact case)?"""
@@ -1572,22 +1579,14 @@ class _Doc:
 
     def _in_prose(self, word: str) -> bool:
         text = self.text
-        n = len(word)
-        n_text = len(text)
         found = False
-        k = text.find(word)
-        while k >= 0:
-            e = k + n
-            if (k == 0 or not _is_word_char(text[k - 1])) and (
-                e >= n_text or not _is_word_char(text[e])
-            ):
-                m = _PROSE_BEFORE.search(text, max(0, k - 30), k)
-                if m is None or m.group(1) in ("by", "from", "via", "says", "@"):
-                    return False
-                if _PROSE_AFTER.match(text, e) is None:
-                    return False
-                found = True
-            k = text.find(word, k + 1)
+        for k, e in _whole_word_spans(text, word):
+            m = _PROSE_BEFORE.search(text, max(0, k - 30), k)
+            if m is None or m.group(1) in ("by", "from", "via", "says", "@"):
+                return False
+            if _PROSE_AFTER.match(text, e) is None:
+                return False
+            found = True
         return found
 
     def before_lower(self, word: str) -> bool:
@@ -1600,19 +1599,11 @@ class _Doc:
 
     def _before_lower(self, word: str) -> bool:
         text = self.text
-        n = len(word)
-        n_text = len(text)
         found = False
-        k = text.find(word)
-        while k >= 0:
-            e = k + n
-            if (k == 0 or not _is_word_char(text[k - 1])) and (
-                e >= n_text or not _is_word_char(text[e])
-            ):
-                if not (text[e : e + 1] == " " and "a" <= text[e + 1 : e + 2] <= "z"):
-                    return False
-                found = True
-            k = text.find(word, k + 1)
+        for _, e in _whole_word_spans(text, word):
+            if not (text[e : e + 1] == " " and "a" <= text[e + 1 : e + 2] <= "z"):
+                return False
+            found = True
         return found
 
     def in_sentence(self, word: str) -> bool:
@@ -1623,8 +1614,6 @@ class _Doc:
 
     def _in_sentence(self, word: str) -> bool:
         text = self.text
-        n = len(word)
-        n_text = len(text)
         if self._lines is None:
             # where each line starts, once per text; whether a line reads as running text
             # is worked out for the lines asked about only
@@ -1632,20 +1621,14 @@ class _Doc:
             self._lines = (starts, {})
         starts, prose = self._lines
         found = False
-        k = text.find(word)
-        while k >= 0:
-            e = k + n
-            if (k == 0 or not _is_word_char(text[k - 1])) and (
-                e >= n_text or not _is_word_char(text[e])
-            ):
-                at = bisect.bisect_right(starts, k) - 1
-                is_prose = prose.get(at)
-                if is_prose is None:
-                    is_prose = prose[at] = _reads_as_prose(text[starts[at] : starts[at + 1] - 1])
-                if not is_prose:
-                    return False
-                found = True
-            k = text.find(word, k + 1)
+        for k, _ in _whole_word_spans(text, word):
+            at = bisect.bisect_right(starts, k) - 1
+            is_prose = prose.get(at)
+            if is_prose is None:
+                is_prose = prose[at] = _reads_as_prose(text[starts[at] : starts[at + 1] - 1])
+            if not is_prose:
+                return False
+            found = True
         return found
 
     def contains(self, s: str) -> bool:
