@@ -730,9 +730,17 @@ def _post_footers(p: _Page) -> set[int]:
     return {first[i] for i in lines if i in first and _POST_FOOTER.match(p.low[i])}
 
 
-def _is_comment_head(p: _Page, i: int) -> bool:
-    text = p.texts[i]
+def is_comment_heading(text: str) -> bool:
+    """ "12 Comments", "Leave a reply": where reader comments start on a page.
+
+    >>> is_comment_heading("37 comments"), is_comment_heading("The council closed the comments.")
+    (True, False)
+    """
     return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
+
+
+def _is_comment_head(p: _Page, i: int) -> bool:
+    return is_comment_heading(p.texts[i])
 
 
 def _is_title_block(p: _Page, k: int, title: set[str]) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ._content import _COMMENT_HEAD
+from ._content import is_comment_heading
 from ._dates import date_stamp_head, find_dates, is_month_or_weekday, is_weekday
 from ._rules import Cut
 from ._segment import Line
@@ -309,11 +309,6 @@ def _line_start(line: Line) -> int:
     return line.start
 
 
-def _is_comment_heading(text: str) -> bool:
-    """ "12 Comments", "Leave a reply": where reader comments start under an article."""
-    return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
-
-
 _DATE_SCAN = 500  # characters of a line searched for the page's date
 
 
@@ -512,7 +507,7 @@ def extract_metadata(
         inside = [ln for ln in page_lines if ln.start in span][:60]
         after = list(
             itertools.takewhile(
-                lambda ln: not _is_comment_heading(ln.text),  # a commenter signs there
+                lambda ln: not is_comment_heading(ln.text),  # a commenter signs there
                 [ln for ln in page_lines if ln.start >= kept[-1].end][:_SIGN_OFF_LINES],
             )
         )

@@ -41,7 +41,7 @@ from ._normalize import Normalized, normalize
 from ._offsets import Edit, EditList
 from ._options import Options
 from ._rules import Cut, apply_rules
-from ._segment import Line, join_lines, segment_lines
+from ._segment import Line, join_lines, joined_starts, segment_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +138,15 @@ def run_text(
             trail.repairs.append(Repair("normalize", r.rule, r.before, r.after, r.start, r.end))
 
     def record(stage: str, cuts: Iterable[Cut]) -> list[Cut]:
-        enabled: dict[str, bool] = {}
-        applied = [
-            c
-            for c in cuts
-            if c.end > c.start and enabled.setdefault(c.rule, options.is_enabled(c.rule))
-        ]
+        enabled: dict[str, bool] = {}  # asked once per rule, not once per cut
+
+        def on(rule: str) -> bool:
+            ok = enabled.get(rule)
+            if ok is None:
+                ok = enabled[rule] = options.is_enabled(rule)
+            return ok
+
+        applied = [c for c in cuts if c.end > c.start and on(c.rule)]
         for start, end, rule in _runs(applied, norm.text):
             text = norm.text[start:end]
             start, end = norm.offsets.to_input(start), norm.offsets.to_input(end, is_end=True)
@@ -247,14 +250,7 @@ def _unglue(
     stage judges ``kept_text`` as a whole (repetitions in the document are evidence), so
     cleaning a body a second time finds nothing new to split (``unglue`` is idempotent).
     """
-    # Where each line starts in kept_text (join_lines: "\n" in a paragraph, "\n\n" between).
-    starts: list[int] = []
-    pos = 0
-    for k, ln in enumerate(lines):
-        if k:
-            pos += 1 if ln.para == lines[k - 1].para else 2
-        starts.append(pos)
-        pos += len(ln.text)
+    starts = joined_starts(lines)  # where each line starts in kept_text
     text = norm.text
     offsets: list[int] = []
     # (find_glue_splits judges a huge text in pieces, which keeps it linear)

@@ -7,6 +7,7 @@ suffix) is just a narrower line, and offsets stay exact.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 
@@ -54,6 +55,26 @@ def segment_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def _separator(prev_para: int, para: int) -> str:
+    return "\n" if para == prev_para else "\n\n"
+
+
+def joined_starts(lines: Sequence[Line]) -> list[int]:
+    """Where each line starts in ``join_lines(lines)``.
+
+    >>> joined_starts(segment_lines("ab\\ncd\\n\\nef"))
+    [0, 3, 7]
+    """
+    starts: list[int] = []
+    pos = 0
+    for k, ln in enumerate(lines):
+        if k:
+            pos += len(_separator(lines[k - 1].para, ln.para))
+        starts.append(pos)
+        pos += len(ln.text)
+    return starts
+
+
 def join_lines(lines: tuple[Line, ...] | list[Line]) -> str:
     """Lines of one paragraph joined by a newline, paragraphs by one blank line.
 
@@ -64,7 +85,7 @@ def join_lines(lines: tuple[Line, ...] | list[Line]) -> str:
     prev_para: int | None = None
     for ln in lines:
         if prev_para is not None:
-            out.append("\n" if ln.para == prev_para else "\n\n")
+            out.append(_separator(prev_para, ln.para))
         out.append(ln.text)
         prev_para = ln.para
     return "".join(out)
