@@ -2625,8 +2625,7 @@ def find_glue_splits(text: str, language: str | None = None) -> tuple[GlueSplit,
 
 # A token is weighed against the rest of its text (repetitions, the same word alone
 # elsewhere): each such question scans the text, so a huge text is judged in pieces of
-# about this size, which keeps the search linear; an article is far shorter.  (The
-# pipeline cuts its text the same way before it asks.)
+# about this size, which keeps the search linear; an article is far shorter.
 _CHUNK = 50_000
 
 
@@ -2656,7 +2655,7 @@ def _chunks(text: str, size: int) -> list[tuple[int, str]]:
     start = 0
     while len(text) - start > size:
         end = start + size
-        cut = max(text.rfind("\n\n", start, end), 0)
+        cut = text.rfind("\n\n", start, end)
         if cut <= start:
             cut = text.rfind("\n", start, end)
         if cut <= start:
