@@ -416,3 +416,83 @@ def test_a_long_prose_text_without_list_items_stands_unchecked(
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
     monkeypatch.setattr(_html, "_readability_text", referee)
     assert extract_html(PAGE).text == story
+
+
+WRAPPED = (
+    "The council approved the new budget on Tuesday after a long\n"
+    "      and heated debate that ran well past midnight, with the mayor\n"
+    "      casting the deciding vote once the last amendment had failed."
+)
+
+
+def test_a_paragraph_wrapped_in_the_source_comes_out_on_one_line() -> None:
+    # Text written straight into a <div> keeps its source line breaks in trafilatura's output;
+    # a browser shows them as spaces.
+    page = (
+        "<html><head><title>Budget passes</title></head><body><article>\n"
+        "    <h1>Budget passes</h1>\n"
+        f"    <div>\n      {WRAPPED}\n    </div>\n"
+        f"    <div>\n      {WRAPPED.replace('council', 'board')}\n    </div>\n"
+        "</article></body></html>"
+    )
+    lines = [ln for ln in extract_html(page).text.split("\n") if ln.strip()]
+    assert lines[0] == "Budget passes"  # a heading is not joined to the paragraph under it
+    assert [" ".join(ln.split()) for ln in lines[1:]] == [
+        " ".join(WRAPPED.split()),
+        " ".join(WRAPPED.replace("council", "board").split()),
+    ]
+
+
+def test_source_line_breaks_count_only_in_running_text() -> None:
+    import lxml.html
+
+    from newsclean._html import _join_wrapped, _source_wraps
+
+    tree = lxml.html.fromstring(
+        "<html><body><div>First part of a line\n  second part of it</div>"
+        "<pre>code line one\n  code line two</pre>"
+        "<script>var a = 'one two';\nvar b = 'three four';</script>"
+        "<p><b>Bold words</b> tail text\n  goes on</p></body></html>"
+    )
+    wraps = _source_wraps(tree)
+    assert wraps == {
+        "second": [("First part of a line", "second part of it")],
+        "goes": [("tail text", "goes on")],
+    }
+    # joined only where the page's source broke the line, not at a block boundary
+    assert _join_wrapped("First part of a line\nsecond part of it", wraps) == (
+        "First part of a line second part of it"
+    )
+    assert _join_wrapped("code line one\ncode line two", wraps) == "code line one\ncode line two"
+    assert _join_wrapped("Other text\nsecond part of it", wraps) == "Other text\nsecond part of it"
+
+
+def test_visible_text_shows_source_line_breaks_as_spaces_except_in_pre() -> None:
+    page = (
+        "<html><body><div>one\n  two <b>three</b>\n four</div>"
+        "<pre>keep\n  these <i>lines</i>\nas written</pre></body></html>"
+    )
+    assert visible_text(page) == "one two three four\nkeep\nthese lines\nas written"
+
+
+def test_a_recall_text_in_table_rows_is_checked_by_readability(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page laid out in tables: the article shares its rows with teasers, and trafilatura
+    # writes each row as one "| ... |" line that is long enough to pass for prose.
+    from newsclean import _html
+
+    story = PARAGRAPH * 3
+    teasers = [
+        f"| Another story about the council, number {n}, and what it decided this week |"
+        for n in range(8)
+    ]
+    recall = "\n".join([f"| {story} |", f"| {story} |", *teasers])
+    assert len(recall) >= _html._PROSE_MIN_CHARS
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        return recall
+
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability_text", lambda tree: story * 2)
+    assert extract_html(PAGE).text == "\n".join([f"| {story} |", f"| {story} |"])

@@ -10,12 +10,13 @@ itself, so the precision extraction, when it runs, parses the page again):
   on some pages, ~45 MB once loaded); categories, tags and licence, which newsclean
   does not use, are skipped;
 * the article: trafilatura in recall mode without its fallbacks. A long text that
-  reads as prose and has no list items (where related-story lists hide, their entries
-  often sentence-length) stands; otherwise it is checked against readability
+  reads as prose and has no list items or table rows (where related-story lists hide,
+  their entries often sentence-length) stands; otherwise it is checked against readability
   (trafilatura's fork, a different algorithm). When the two agree the recall text
   stands; when they disagree, trafilatura's precision mode (with its fallbacks) runs too and whichever
   of the two agrees better with readability wins. Trailing lines readability does not
-  share (related-story lists, tag lines, comments) are then cut from the winner;
+  share (related-story lists, tag lines, comments) are then cut from the winner, and
+  lines that one paragraph of the page's source merely wraps are joined again;
 * when all that finds next to nothing, the page's visible text (block elements on
   their own lines) goes down the full-page text path instead, where the
   main-content stage picks the article;
@@ -33,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -61,6 +63,19 @@ _CODE_CLOSE = {
     "script": regex.compile(r"</script\s*>", regex.IGNORECASE),
     "style": regex.compile(r"</style\s*>", regex.IGNORECASE),
 }
+# A line break in the page's source is a space to a browser, outside the elements that show
+# them; trafilatura keeps the breaks of text written straight into a <div>, so a wrapped
+# paragraph would reach the text stages as a dozen short lines (headline-like to the metadata
+# stage). Such breaks are found in the tree (``_source_wraps``) and undone in the article.
+_LINE_BREAK = regex.compile(r"\r\n?|\n")
+_WRAP_PIECE = 30  # characters of each side of a break matched against the article's lines
+# Text nodes of at least two words with a line break (whitespace between tags has no words;
+# this test first, in libxml2, keeps the Python side to a few dozen nodes a page).
+_WRAPPED_TEXT = "//body//text()[contains(normalize-space(.), ' ')][contains(., '\n')]"
+# A line starting in lower case: a sentence going on, as after a wrap (see ``_unwrapped``).
+_CONTINUED_LINE = regex.compile(r"\n[ \t]*\p{Ll}")
+_NOT_PROSE_TAGS = frozenset(["script", "style", "noscript", "template"])
+_KEEPS_BREAKS_TAGS = frozenset(["pre", "textarea", "listing", "xmp", "plaintext"])
 _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depend on the day
 # Below this agreement (Dice overlap of 4-word shingles) between trafilatura's recall text
 # and readability's, the precision extraction is run as a second candidate.
@@ -77,8 +92,11 @@ _TAIL_MIN_CUT = 0.05
 _PROSE_SHARE = 0.9
 _PROSE_LINE_WORDS = 10
 _LIST_ITEM = ("- ", "* ", "\u2022 ")
-# A recall text this long that reads as prose and has no list item is an article: readability
-# is not consulted.
+# trafilatura writes a table row as "| cell | cell |": on a page laid out in tables, menus and
+# teasers share rows with the article, so a row is no more a paragraph than a list item is.
+_NOT_PARAGRAPH = (*_LIST_ITEM, "|")
+# A recall text this long that reads as prose and has no list item or table row is an article:
+# readability is not consulted.
 _PROSE_MIN_CHARS = 1000
 _BLOCK_TAGS = frozenset(
     [
@@ -161,35 +179,40 @@ def visible_text(html: str) -> str:
 
 def _visible_text_of(root: HtmlElement) -> str:
     """:func:`visible_text` of an already parsed page (the tree is only read)."""
+    # Blocks are ended with NUL (which no parsed text contains) so that the source's own line
+    # breaks, spaces to a browser, can all become spaces at once; <pre> keeps them as ends.
     parts: list[str] = []
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         parts.append(title.text_content().strip())
-        parts.append("\n")
+        parts.append("\0")
     body = root.find("body")
-    stack: list[tuple[Any, bool]] = [(body if body is not None else root, False)]
+    stack: list[tuple[Any, bool, bool]] = [(body if body is not None else root, False, False)]
     # Iterative walk (a deeply nested page must not hit the recursion limit): an entry
-    # (el, False) opens the element, (el, True) closes it (block break, then its tail).
+    # (el, False, keep) opens the element, (el, True, keep) closes it (block break, then its
+    # tail); ``keep``: inside an element that shows its source's line breaks (<pre>).
     while stack:
-        el, closing = stack.pop()
+        el, closing, keep = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
         if closing:
             if tag in _BLOCK_TAGS:
-                parts.append("\n")
+                parts.append("\0")
             if el.tail:
-                parts.append(el.tail)
+                parts.append(_LINE_BREAK.sub("\0", el.tail) if keep else el.tail)
             continue
         if tag in _SKIP_TAGS:
             if el.tail:
-                parts.append(el.tail)
+                parts.append(_LINE_BREAK.sub("\0", el.tail) if keep else el.tail)
             continue
         if tag in _BLOCK_TAGS:
-            parts.append("\n")
+            parts.append("\0")
+        inner = keep or tag in _KEEPS_BREAKS_TAGS
         if el.text and tag:
-            parts.append(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
-    lines = (_SPACES.sub(" ", ln).strip() for ln in "".join(parts).split("\n"))
+            parts.append(_LINE_BREAK.sub("\0", el.text) if inner else el.text)
+        stack.append((el, True, keep))
+        stack.extend((child, False, inner) for child in reversed(el))
+    text = "".join(parts).replace("\r", " ").replace("\n", " ")
+    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\0"))
     return "\n".join(ln for ln in lines if ln)
 
 
@@ -219,6 +242,77 @@ def _without_code(html: str) -> str:
         return html
     parts.append(html[pos:])
     return "".join(parts)
+
+
+@functools.cache
+def _wrapped_text_xpath() -> Any:
+    """The compiled ``_WRAPPED_TEXT`` query, compiled once, on first use (read-only)."""
+    from lxml.etree import XPath
+
+    return XPath(_WRAPPED_TEXT)
+
+
+def _source_wraps(tree: HtmlElement) -> dict[str, list[tuple[str, str]]]:
+    """The line breaks inside the page's running text (not in <pre>, scripts and the like):
+    for each, the end of the text before it and the start of the text after it, filed under
+    the first word after it. The tree is only read.
+
+    >>> import lxml.html
+    >>> _source_wraps(lxml.html.fromstring("<div><p>One two\\n  three four</p></div>"))
+    {'three': [('One two', 'three four')]}
+    """
+    wraps: dict[str, list[tuple[str, str]]] = {}
+    for text in _wrapped_text_xpath()(tree):
+        owner = text.getparent()
+        if text.is_tail and owner is not None:
+            owner = owner.getparent()
+        if owner is None or any(
+            el.tag in _KEEPS_BREAKS_TAGS or el.tag in _NOT_PROSE_TAGS
+            for el in (owner, *owner.iterancestors())
+            if isinstance(el.tag, str)
+        ):
+            continue
+        pieces = [p for p in (_SPACES.sub(" ", x).strip() for x in _LINE_BREAK.split(text)) if p]
+        for before, after in itertools.pairwise(pieces):
+            key = after.split(" ", 1)[0]
+            wraps.setdefault(key, []).append((before[-_WRAP_PIECE:], after[:_WRAP_PIECE]))
+    return wraps
+
+
+def _join_wrapped(text: str, wraps: dict[str, list[tuple[str, str]]]) -> str:
+    """``text`` with each line that continues the one above across a line break of the page's
+    source (``_source_wraps``) joined to it, as a browser shows the paragraph.
+
+    >>> _join_wrapped("Title\\nOne two\\n  three four", {"three": [("One two", "three four")]})
+    'Title\\nOne two three four'
+    """
+    if not wraps:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        head = _SPACES.sub(" ", line).strip()
+        above = _SPACES.sub(" ", out[-1]).rstrip()
+        if any(
+            head.startswith(after) and above.endswith(before)
+            for before, after in wraps.get(head.split(" ", 1)[0], ())
+        ):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _unwrapped(text: str, html: str) -> str:
+    """``text`` with the lines that merely continue the one above across a line break of the
+    page's source joined to it (see ``_source_wraps``). Only a text with a line starting in
+    lower case (a sentence going on) is looked at, in a fresh tree of the page: the first
+    one is spoilt by then, and most pages never need it.
+    """
+    if not _CONTINUED_LINE.search(text):
+        return text
+    tree = _parse(html)
+    return _join_wrapped(text, _source_wraps(tree)) if tree is not None else text
 
 
 def _opt(value: object) -> str | None:
@@ -477,7 +571,9 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
     text = _trafilatura_text(html if tree is None else tree, url, favor_recall=True, fast=True)
     if len(text) >= _PROSE_MIN_CHARS:
         lines = text.split("\n")
-        if _reads_as_prose(lines) and not any(ln.lstrip().startswith(_LIST_ITEM) for ln in lines):
+        if _reads_as_prose(lines) and not any(
+            ln.lstrip().startswith(_NOT_PARAGRAPH) for ln in lines
+        ):
             return text  # nothing for an arbiter to correct
     if tree is None:
         tree = _parse(html)
@@ -497,19 +593,23 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
 
 
 def _reads_as_prose(lines: list[str]) -> bool:
-    """Nearly all in sentence-length lines that are not list items (trafilatura writes an
-    ``<li>`` as "- ..."): paragraphs, not a list of links or related stories.
+    """Nearly all in sentence-length lines that are not list items or table rows (trafilatura
+    writes an ``<li>`` as "- ...", a ``<tr>`` as "| ... |"): paragraphs, not a list of links
+    or related stories.
 
     >>> _reads_as_prose(["A sentence that has more than ten words in it, as prose does."])
     True
     >>> _reads_as_prose(["- A related story whose title is long enough to count as prose"])
+    False
+    >>> _reads_as_prose(["| Home | News | A teaser whose text is long enough to count as prose |"])
     False
     """
     total = sum(len(ln) for ln in lines)
     prose = sum(
         len(ln)
         for ln in lines
-        if len(_WORD.findall(ln)) >= _PROSE_LINE_WORDS and not ln.lstrip().startswith(_LIST_ITEM)
+        if len(_WORD.findall(ln)) >= _PROSE_LINE_WORDS
+        and not ln.lstrip().startswith(_NOT_PARAGRAPH)
     )
     return total > 0 and prose >= _PROSE_SHARE * total
 
@@ -576,13 +676,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         page_text = _visible_text_of(tree)
     if page_text is not None and len(html) >= _LARGE_HTML:  # see _LARGE_HTML
         if len(page_text) >= _HUGE_TEXT:
-            text = _readability_article(tree)
+            text = _readability_article(tree)  # one block a line already
+            tree = None  # spoilt
         else:
             tree = None
-            text = _article_text(html, None, url)
+            text = _unwrapped(_article_text(html, None, url), html)
     else:
         text = _article_text(html, tree, url)
-    tree = None  # spoilt
+        tree = None  # spoilt, and gone before _unwrapped parses the page again
+        text = _unwrapped(text, html)
     extraction = HtmlExtraction(
         text,
         title=meta.get("title"),
