@@ -12,11 +12,19 @@ Design
   drop known words between punctuation; only the few remaining candidates get the
   expensive checks.
 * Evidence instead of guesses: word frequencies from :mod:`wordfreq` (per language),
-  the token's repetitions in the same document (names and brands repeat), whether the
-  split form or its parts also occur in the document, and the structure of the token
-  (URL, e-mail, handle, hashtag, file name, code identifier, ALLCAPS, initials,
-  decimals, domains are never split).  In-document evidence is asked for on demand
-  (``_Doc``), never computed up front.
+  the token's repetitions in the same document (glue falls at random places, while
+  names, brands and jargon repeat: a word written solid twice is a word, see
+  ``_written_solid``), whether the split form or its parts also occur in the
+  document, where the token stands (running text or a title-case heading; a text
+  about code, ``_in_code``), and the structure of the token (URL, e-mail, handle,
+  hashtag, file name, code identifier, ALLCAPS, initials, decimals, units, domains are
+  never split).  In-document evidence is asked for on demand (``_Doc``), never
+  computed up front.
+* Clean text is the common case, so the weaker two-word readings (two content words,
+  a capitalised function word and a word, two capitalised words in running text)
+  need the text to show glue first (``_Doc.ask_dense``) or the word before the cut
+  to be complete (inflected: "votersagree", "nationalpark"): a solid compound starts with
+  a bare noun ("toolbelt", "treewall").
 * English gets every rule.  Other languages with a wordfreq dictionary only get the
   sentence-boundary rule with dictionary evidence on both sides; compounds are never
   split there.  Languages without a dictionary and scripts written without spaces
@@ -25,9 +33,9 @@ Design
   made); later rounds look only at the new pieces and at tokens whose decision
   rested on document evidence that changed (``_Changes``: only the questions about
   strings near an inserted space are asked again).
-* A text "dense" with glue (5+ splits, 8+ per 1,000 tokens: a scraper that lost
+* A text "dense" with glue (3+ splits, 8+ per 1,000 tokens: a scraper that lost
   spaces at many tag boundaries) is searched again with more readily accepted rules
-  (``_Doc.dense``): two frequent words glued once in running text, "a"/"an" before a
+  (``_Doc.ask_dense``): two frequent words glued once in running text, "a"/"an" before a
   word that fits its sound, a lower-case word then a colon and a capitalised word,
   and the like; clean text never gets there.
 
@@ -1338,6 +1346,8 @@ def _split3(model: _Model, low: str) -> tuple[_Cuts3, _Cuts3, list[tuple[float, 
             nfw = sum(p in fw for p, _ in parts)
             if nfw == 0 or c in _COMPOUND_TAILS or b in _COMPOUND_TAILS:
                 continue
+            if (a == "an" and not _fits_an(b, fw)) or (b == "an" and not _fits_an(c, fw)):
+                continue  # "we|an|her" is no English: "wean|her"
             if a in _PREFIXES:
                 continue
             if all(p in fw or (len(p) >= 3 and z >= 4.0) for p, z in parts):
@@ -1354,6 +1364,14 @@ def _split3(model: _Model, low: str) -> tuple[_Cuts3, _Cuts3, list[tuple[float, 
                     and _is_inflected(model, c)
                 )
                 or (c in fw and min(za, zb) >= 4.0 and len(a) >= 4 and len(b) >= 4)
+                # "start|typing|the": an inflected word before the function word
+                or (
+                    c in fw
+                    and len(a) >= 4
+                    and len(b) >= 5
+                    and a not in _PREFIX_LIKE  # "over|billing|for" is "overbilling|for"
+                    and _is_inflected(model, b)
+                )
             ):
                 continue  # "on|thor|stand", "over|billing|for": no function word inside
             score = za + zb + zc
@@ -1366,6 +1384,11 @@ def _split3(model: _Model, low: str) -> tuple[_Cuts3, _Cuts3, list[tuple[float, 
         None if best_prose is None else (best_prose[1], best_prose[2]),
         dense,
     )
+
+
+def _fits_an(word: str, fw: frozenset[str]) -> bool:
+    """Can ``word`` follow the article "an" (a vowel sound, no function word)?"""
+    return word[0] in "aeiouh" and word not in fw
 
 
 def _best_dense3(model: _Model, low: str, found: list[tuple[float, int, int]]) -> _Cuts3:
@@ -1385,6 +1408,15 @@ _Query = tuple[str, str, int, int]  # (kind, argument, index, answer)
 _PROSE_BEFORE = re.compile(r"(?<![^\s(“\"])([a-z]+) \Z")
 # then a space and a lower-case word, or sentence punctuation and a space / the end
 _PROSE_AFTER = re.compile(r" [a-z]|[.,;:!?](?:\s|\Z)")
+# Marks of program code in a text: an assignment or comparison, a brace, an empty call
+# "f()", a shell prompt, an identifier of three or more humps ("getElementById"); a
+# text with this many is (partly) about code.
+_CODE_STRINGS = (" = ", " == ", " != ", "{", "}", "()", "\n$ ")
+_HUMPS = re.compile(r"[a-z][A-Z][a-z\d]+[A-Z]")
+_IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z\d]+){2,}")
+_CODE_MARKS = 3
+# the word right before (same line; after opening quotes and brackets)
+_WORD_BEFORE = re.compile(r"(?<![^\s“‘\"'(])[“‘\"'(]*([^\W\d_][^\s]*) +\Z")
 
 
 def _is_word_char(c: str) -> bool:
@@ -1447,13 +1479,13 @@ class _Doc:
         self._ascii: str | None = None
         self._heads: frozenset[str] | None = None
 
-    @property
-    def dense(self) -> bool:
+    def ask_dense(self) -> bool:
+        """Is the text dense with glue?  Records that the decision asked (``asked_dense``):
+        the search repeated for a dense text only redoes the decisions that asked."""
         self.asked_dense = True
         return self._dense
 
-    @dense.setter
-    def dense(self, value: bool) -> None:
+    def set_dense(self, value: bool) -> None:
         self._dense = value
 
     def _ask(self, kind: str, arg: str, i: int = 0) -> int:
@@ -1485,6 +1517,10 @@ class _Doc:
             return int(self._in_prose(arg))
         if kind == "before":
             return int(self._before_lower(arg))
+        if kind == "code":
+            return self._code_marks()
+        if kind == "capital":
+            return int(self._in_title_case(arg))
         if kind == "sentence":
             return int(self._in_sentence(arg))
         if kind == "spaced":
@@ -1606,6 +1642,46 @@ class _Doc:
             found = True
         return found
 
+    def in_title_case(self, word: str) -> bool:
+        """Does every occurrence of ``word`` have a capitalised word right before it on its
+        line, or right after it (a heading in title case: "Six Easy StepsWinter",
+        "TargetThird Parties"), unlike a name in running text ("the BrightHarbor fund")?
+        """
+        return bool(self._ask("capital", word))
+
+    def _in_title_case(self, word: str) -> bool:
+        text = self.text
+        found = False
+        for k, e in _whole_word_spans(text, word):
+            if not (text[e : e + 1] == " " and text[e + 1 : e + 2].isupper()):
+                m = _WORD_BEFORE.search(text, max(0, k - 30), k)
+                if m is None or not m.group(1)[0].isupper():
+                    return False
+            found = True
+        return found
+
+    def code_marks(self) -> int:
+        """How many code marks (``_CODE_STRINGS``, identifiers) the text holds, up to
+        ``_CODE_MARKS``."""
+        return self._ask("code", "")
+
+    def _code_marks(self) -> int:
+        text = self.text
+        n = sum(map(text.count, _CODE_STRINGS)) + text.startswith("$ ")
+        if n < _CODE_MARKS:
+            # identifiers: a cheap search for their middle, then the whole word checked
+            for m in _HUMPS.finditer(text):
+                k, e = m.start(), m.end()
+                while k > 0 and text[k - 1].isalnum():
+                    k -= 1
+                while e < len(text) and text[e].isalnum():
+                    e += 1
+                if (k == 0 or text[k - 1] != ".") and _IDENTIFIER.fullmatch(text, k, e):
+                    n += 1
+                    if n >= _CODE_MARKS:
+                        break
+        return min(n, _CODE_MARKS)
+
     def in_sentence(self, word: str) -> bool:
         """Does every occurrence of ``word`` sit on a line of running English text (a line
         with two or more common function words, one word in ten at least: not a tag
@@ -1625,7 +1701,7 @@ class _Doc:
             at = bisect.bisect_right(starts, k) - 1
             is_prose = prose.get(at)
             if is_prose is None:
-                is_prose = prose[at] = _reads_as_prose(text[starts[at] : starts[at + 1] - 1])
+                is_prose = prose[at] = _enough_function_words(text[starts[at] : starts[at + 1] - 1])
             if not is_prose:
                 return False
             found = True
@@ -1716,14 +1792,18 @@ def _word_then_contraction(model: _Model, run: str, low: str, doc: _Doc) -> tupl
         return None  # a known form
     vocab = model.vocab
     fw = model.function_words
+    title = run[0].isupper()
+    if title and low.endswith("'s"):
+        return None  # a name's possessive: "Melbrook's", "Datavine's"
     for i in range(len(stem) - 1, 0, -1):  # a frequent contraction: "it|wasn't", "if|you'd"
         a = stem[:i]
         za = vocab.get(a, 0.0)
         if vocab.get(low[i:], 0.0) >= 4.5 and (
-            a in fw or (len(a) >= 3 and _part_ok(model, a, za) and za >= 3.5)
+            a in fw or (not title and len(a) >= 3 and _part_ok(model, a, za) and za >= 3.5)
         ):
-            return i, RULE_LOWER_LOWER
-    if _lookup(model, stem) > 0.0:
+            # (capitalised, only a pronoun or the like: "Hedidn't", "Ican't")
+            return i, RULE_TITLE_LOWER if title else RULE_LOWER_LOWER
+    if title or _lookup(model, stem) > 0.0:
         return None  # "someone's": a known word
     found = _best_split(model, stem)
     if found is None:
@@ -1753,6 +1833,19 @@ def _is_inflected(model: _Model, word: str) -> bool:
 _ADJECTIVE_ENDINGS = ("ful", "ous", "ish", "ic", "al", "ive", "ent", "ant", "ary", "less", "able")
 
 
+def _inflects_word(model: _Model, low: str) -> bool:
+    """Is ``low`` an inflected form of a known word of four letters or more, even a rare
+    one ("inroads" → "inroad", "besets", "ascribing")?  Glue makes no known word that way."""
+    for suf in ("s", "es", "ed", "ing"):
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            stem = low[: -len(suf)]
+            if _lookup(model, stem) > 0.0:
+                return True
+            if suf in ("ed", "ing") and _lookup(model, stem + "e") > 0.0:
+                return True
+    return False
+
+
 def _is_head_word(model: _Model, word: str) -> bool:
     """Does ``word`` look inflected or adjectival ("finally", "assigning", "careful")?
 
@@ -1770,7 +1863,8 @@ def _is_head_word(model: _Model, word: str) -> bool:
 
 
 def _is_typo(model: _Model, low: str) -> bool:
-    """Is ``low`` one wrong letter away from a frequent word ("somethink")?"""
+    """Is ``low`` one wrong or missing letter away from a frequent word ("somethink",
+    "athough")?"""
     if len(low) < 6:
         return False
     keys = model.typo_keys
@@ -1778,7 +1872,8 @@ def _is_typo(model: _Model, low: str) -> bool:
         found = keys.get(f"{low[:k]}\0{low[k + 1 :]}")
         if found is not None and found.replace(low[k], ""):
             return True  # a frequent word with another letter a-z at ``k``
-    return False
+    # (the same keys: a frequent word with one more letter at ``k``)
+    return any(f"{low[:k]}\0{low[k:]}" in keys for k in range(len(low) + 1))
 
 
 _TYPO_ZIPF = 4.5
@@ -1810,7 +1905,7 @@ def _split_plain_run(
             return (1, RULE_TITLE_LOWER), _NOT_YET
     if "'" in low:
         cut = _contraction_split(model, run, low)
-        if cut is None and run.islower():
+        if cut is None and run[1:].islower():
             cut = _word_then_contraction(model, run, low, doc)
         return cut, _NOT_YET
     found = _best_split(model, low)
@@ -1840,7 +1935,7 @@ def _split_plain_runs(
         zwhole = _lookup(model, low)
     one, found = _split_plain_run(model, run, low, zwhole, doc)
     if one is not None:
-        return (one,)
+        return () if _written_solid(model, run, low, one[0], doc) else (one,)
     if word_follows and zwhole == 0.0 and run[0].isupper() and run[1:].islower():
         named = _name_fw_split(model, run, low, doc)
         if named is not None:
@@ -1854,13 +1949,33 @@ def _split_plain_runs(
     cuts, in_prose, dense = _split3(model, low)
     if cuts is None and in_prose is not None and doc.in_prose(run):
         cuts = in_prose
-    if cuts is None and dense and doc.dense:
+    if cuts is None and dense and doc.ask_dense():
         cuts = _best_dense3(model, low, dense)
         if cuts is not None and not _dense_glue(run, doc):
             cuts = None
-    if cuts is None:
-        return ()
+    if cuts is None or doc.count(run) >= 2:
+        return ()  # (written so twice: a term, see _written_solid)
     return ((cuts[0], RULE_LOWER_LOWER), (cuts[1], RULE_LOWER_LOWER))
+
+
+def _written_solid(model: _Model, run: str, low: str, i: int, doc: _Doc) -> bool:
+    """Is ``run`` written as one word more than once in the text (a name, brand or
+    term: "Stonewe", "patchsets")?  Twice is enough unless the second word is a
+    function word and the two words (cut at ``i``) also occur spaced.
+
+    Glue is lost whitespace at random places, so the same glued pair rarely recurs;
+    names and jargon do.  A scraper that drops the space after a tag drops it at every
+    such tag, though: a function word glued to the next word ("ofthe", "theinitial")
+    is glue however often, unless it is written in capitals (a name: "Stonewe") or is
+    also a word-forming prefix ("outrun", "inbox").
+    """
+    fw = model.function_words
+    a = low[:i]
+    if (a in fw and low[i:] in fw) or (run.islower() and a in fw and a not in _PREFIX_LIKE):
+        return False  # "ofthe", "theinitial": glue however often (but "outrun", "inbox")
+    n = doc.count(run)
+    # (twice, and spaced elsewhere: "pairof", "longerthan" glue, but "teamblog" a term)
+    return n >= 3 or (n == 2 and not (low[i:] in fw and doc.spaced(run, i)))
 
 
 def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, str] | None:
@@ -1899,7 +2014,7 @@ def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, s
     return None
 
 
-def _reads_as_prose(line: str) -> bool:
+def _enough_function_words(line: str) -> bool:
     """Two or more common function words, one word in ten at least (see in_sentence)."""
     stop = _STOPWORDS["en"]
     # (lower-casing never makes or removes an _EDGE character: the same cores)
@@ -1935,7 +2050,12 @@ def _judge_split(
     if zwhole > 0.0:
         # A known word, often a frequent glued form like "inthe": split only when the
         # two-word reading is far more likely than the word itself.
-        if _known_glued(za, zb, zwhole, a_fw, b_fw, title) and not _is_typo(model, low):
+        if (
+            _known_glued(za, zb, zwhole, a_fw, b_fw, title)
+            and not _is_typo(model, low)
+            and not (a_fw and not b_fw and _inflects_word(model, low))
+            and not _in_code(doc)  # "init", "typeof"
+        ):
             return i, rule
         if (
             a_fw
@@ -1943,7 +2063,7 @@ def _judge_split(
             and not title
             and zwhole < 3.5
             and za + zb - 9.0 - zwhole >= 1.5
-            and doc.dense
+            and doc.ask_dense()
             and not _is_typo(model, low)
             and _dense_glue(run, doc)
         ):
@@ -1954,7 +2074,7 @@ def _judge_split(
             and min(len(a), len(b)) >= 2
             and b != "in"  # "stuffin’", "nothin’": a dropped g
             and za + zb - 9.0 - zwhole >= 1.0
-            and doc.dense
+            and doc.ask_dense()
             and not _is_typo(model, low)
             and doc.count(run) == 1
             and (doc.before_lower(run) if title else doc.in_prose(run))
@@ -1990,7 +2110,7 @@ def _judge_split(
                 and len(b) <= 3
                 and len(a) >= 5
                 and za >= 3.5
-                and doc.dense
+                and doc.ask_dense()
                 and doc.count(run) == 1
                 and (doc.before_lower(run) or doc.in_sentence(run))
             ):
@@ -1998,10 +2118,12 @@ def _judge_split(
             if other < 3.5 or (
                 b in _COMPOUND_TAILS
                 and not a_fw
-                and not (b_fw and za >= 4.5 and doc.dense and doc.count(run) == 1)
+                and not (b_fw and za >= 4.5 and doc.ask_dense() and doc.count(run) == 1)
             ):
                 return None
             if len(b) <= 2 and za < 4.5:
+                return None
+            if a_fw and not b_fw and not doc.ask_dense():
                 return None
             return i, rule
         if min(za, zb) >= 3.0 and len(b) >= 3 and doc.spaced(run, i):
@@ -2009,13 +2131,15 @@ def _judge_split(
         if len(a) >= 5 and len(b) >= 4 and min(za, zb) >= 4.0 and len(low) >= 10:
             if b in _COMPOUND_TAILS or _is_derived(model, low):
                 return None
+            if not (_is_inflected(model, a) or doc.ask_dense()):
+                return None
             return i, rule
         if (
             len(a) >= 4
             and len(b) >= 4
             and min(za, zb) >= 4.5
             and b not in _COMPOUND_TAILS
-            and doc.dense
+            and doc.ask_dense()
             and not _is_derived(model, low)
             and not _is_typo(model, low)
             and doc.count(run) == 1
@@ -2032,10 +2156,10 @@ def _judge_split(
             b_fw
             and (
                 a.endswith("ed")  # "heldby in" too, in a text full of glue
-                or (len(a) >= 4 and za >= 4.5 and doc.dense and _dense_glue(run, doc))
+                or (len(a) >= 4 and za >= 4.5 and doc.ask_dense() and _dense_glue(run, doc))
             )
         ) or (  # "getmore", "mightwork": two very frequent words, in a text full of glue
-            min(za, zb) >= 5.5 and doc.dense and _dense_glue(run, doc)
+            min(za, zb) >= 5.5 and doc.ask_dense() and _dense_glue(run, doc)
         )
         if b in _COMPOUND_TAILS and not a_fw and not tail_ok:
             return None
@@ -2044,7 +2168,7 @@ def _judge_split(
             and zb >= 3.0
             and len(b) >= 3
             and (a, b[0] in "aeiou") in (("a", False), ("an", True))
-            and doc.dense
+            and doc.ask_dense()
             and _dense_glue(run, doc)
         ):
             return i, rule  # "akid", "anelement": the article fits the next word's sound
@@ -2054,6 +2178,12 @@ def _judge_split(
                 return None  # also word-forming prefixes ("inhumility", "amoral", "outgrow")
         if not a_fw and _is_derived(model, low):
             return None
+        if (
+            a_fw
+            and not b_fw
+            and ((zb < 5.0 and _is_typo(model, low)) or _inflects_word(model, low))
+        ):
+            return None  # "atention", "abases": a word, not "at tension", "a bases"
         return i, rule
     # Two content words: the token could be a solid compound, a derivation or a typo.
     if a in _PREFIXES or _is_derived(model, low):
@@ -2068,7 +2198,7 @@ def _judge_split(
                 # solid compounds take the singular: "operatorsline", "scamslike" are glue
                 or (za >= 3.0 and a.endswith("s") and _is_inflected(model, a))
             )
-            and doc.dense
+            and doc.ask_dense()
             and _dense_glue(run, doc)
         )
     ):
@@ -2087,7 +2217,7 @@ def _judge_split(
         and len(b) >= 3
         and min(za, zb) >= 4.0
         and (len(a) >= 4 or za >= 5.0 or len(low) >= 8)
-        and doc.dense
+        and doc.ask_dense()
         and not _is_typo(model, low)
         and _dense_glue(run, doc)
     ):
@@ -2097,7 +2227,7 @@ def _judge_split(
         and len(b) >= 4
         and max(za, zb) >= 5.0
         and min(za, zb) >= 3.5
-        and doc.dense
+        and doc.ask_dense()
         and (_is_inflected(model, a) or _is_inflected(model, b))
         and not _is_typo(model, low)
         and _dense_glue(run, doc)
@@ -2116,6 +2246,14 @@ def _judge_split(
         and doc.count(b) == 0
     ):
         return None  # rare words never seen on their own in the text: a compound or a typo
+    if not (
+        _is_inflected(model, a)
+        or _is_head_word(model, a)
+        # "diesel|engine ... the engine": the head noun alone, the modifier never
+        or (doc.count(b) >= 1 and doc.count(a) == 0)
+        or doc.ask_dense()
+    ):
+        return None  # a solid compound starts with a bare noun ("toolbelt", "treewall")
     return i, rule
 
 
@@ -2135,7 +2273,7 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
             zrun < 3.5
             and run[:i].islower()
             and _norm(run[:i]) in model.function_words
-            and doc.dense
+            and doc.ask_dense()
             and doc.count(run) == 1
         )
     ):
@@ -2146,7 +2284,18 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
     cut = _camel_cut(model, run, i, head, doc)
     if cut is not None and doc.substring_count(run) >= 2:
         return None  # repeated camel case: a name
+    if cut is not None and _in_code(doc):
+        return None  # "withHeaders", "onLoad" in a post about code
     return cut
+
+
+def _in_code(doc: _Doc) -> bool:
+    """Is the text about code (several code marks: "x = 1", "{", "getElementById"), so
+    that a camel-case or known word is an identifier ("withHeaders", "init")?
+
+    Not asked of a text full of glue, where glued words make such shapes ("ofTheYear").
+    """
+    return doc.code_marks() >= _CODE_MARKS and not doc.ask_dense()
 
 
 def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[int, str] | None:
@@ -2197,11 +2346,22 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and right_low in fw
         and len(left) >= 3
         and left_low not in fw
-        and doc.dense
+        and doc.ask_dense()
         and doc.count(run) == 1
         and doc.before_lower(run)
     ):
         return i, RULE_TITLE_TITLE  # "BokehThe more": a new line, in a text full of glue
+    if (
+        head == right
+        and left_low in fw
+        and len(left) == 2  # a preposition (not "IntoX", "TooX": brands)
+        and len(right) >= 3
+        and right_low not in _BRAND_PARTS
+        and doc.count(run) == 1
+        and doc.has(right)
+        and not doc.has(right_low)  # a name, not a noun ("OnDesign": "design")
+    ):
+        return i, RULE_TITLE_TITLE  # "OnChile", "AtNokia": the name alone elsewhere
     if lz < 3.5 or rz < 3.0 or right_low in _BRAND_PARTS or left_low in _BRAND_PARTS:
         return None
     if (
@@ -2209,7 +2369,7 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and min(lz, rz) >= 4.0
         and left_low not in fw
         and right_low not in _COMPOUND_TAILS
-        and doc.dense
+        and doc.ask_dense()
         and doc.substring_count(run) == 1
         and doc.before_lower(run)
     ):
@@ -2223,6 +2383,9 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and len(run) >= 11
         and rz >= 3.5
         and right_low not in _COMPOUND_TAILS
+        # in running text a name ("the BrightHarbor fund"); in a text full of glue, or
+        # in a heading ("Easy StepsWinter"), glue
+        and (doc.in_title_case(run) or doc.ask_dense())
     ):
         return i, RULE_TITLE_TITLE
     return None
@@ -2296,7 +2459,7 @@ def _sentence_splits(model: _Model, core: str, doc: _Doc) -> list[_Cut]:
                 and len(left) >= 2
                 and left.islower()
                 and _zipf(model, left) >= 3.0
-                and doc.dense
+                and doc.ask_dense()
             )
         ):
             continue  # "17:19", "Date:November", "Category:Eye" are labels, not glue
@@ -2318,8 +2481,13 @@ def _sentence_splits(model: _Model, core: str, doc: _Doc) -> list[_Cut]:
                 continue
             if left[0].isupper() and len(left) <= 4:
                 continue  # St.Gallen, Nr.
-        if punct == "." and left and _zipf(model, right) < 5.0 and doc.substring_count(core) >= 2:
-            continue  # repeated dotted name
+        if (
+            punct == "."
+            and left
+            and (len(left) == 1 or _zipf(model, right) < 5.0)
+            and doc.substring_count(core) >= 2
+        ):
+            continue  # repeated dotted name ("K.Shop", "A.Ba.Co.")
         if q1 - q0 == 2 and core[q0] == core[q0 + 1]:
             out.append((q0 + 1, RULE_SENTENCE, -1))  # '.""There': closing + opening
         elif q1 > q0:
@@ -2442,7 +2610,12 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
             end = len(tok)  # "2012LONDON"
         if end > 0 and len(num.strip("-+")) >= 2:
             word = tok[m2.end() : end]
-            if len(word) >= 3 and vocab.get(_norm(word), 0.0) >= 3.0:
+            if (
+                # not a unit: "90FPS", "2.4Ghz"
+                len(word) >= (4 if word.isupper() or (num[-1].isdigit() and "." in num) else 3)
+                and vocab.get(_norm(word), 0.0) >= 3.0
+                and doc.substring_count(num + word) == 1  # "3DMark" again: a name
+            ):
                 out.append((m2.end(), RULE_LINE, -1))
     m3 = _WORD_NUM.search(tok) if digit or tok[-1] in _FRACTIONS else None
     if m3 is not None and vocab.get(m3.group(1), 0.0) >= 3.5 and len(m3.group(1)) >= 4:
@@ -2454,7 +2627,9 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
     for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
         for m4 in rx.finditer(tok):
             left, right = m4.group(1), m4.group(2)
-            if _glued_pair_evidence(model, left, right, m4.group(), doc):
+            if _glued_pair_evidence(model, left, right, m4.group(), doc) and (
+                rx is not _TITLE_TITLE or doc.in_title_case(m4.group()) or doc.ask_dense()
+            ):
                 out.append((m4.start(2), RULE_LINE, -1))
     return out
 
@@ -2476,15 +2651,23 @@ def _number_line_split(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
     else:  # lines start with this number (and a space), after an English word
         word = _norm(m.group(1).rstrip(".)"))
         z = model.vocab.get(word, 0.0)
-        lost = (z >= 3.0 or (z >= 2.0 and doc.dense)) and doc.starts_line(num + " ")
-        if not lost and "/" in num and z >= 3.0 and m.group(1).islower() and doc.dense:
+        lost = (
+            (z >= 3.0 or (z >= 2.0 and doc.ask_dense()))
+            and doc.starts_line(num + " ")
+            and doc.substring_count(m.group(1) + num) == 1  # "draft2" again: a name
+        )
+        if not lost and "/" in num and z >= 3.0 and m.group(1).islower() and doc.ask_dense():
             lost = doc.count(tok) == 1  # "sugar1/2": a recipe line, in a text full of glue
     return [(m.start(2), RULE_LINE, -1)] if lost else []
 
 
 def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _Doc) -> bool:
     """Both parts occur on their own in the text, the glued form only once."""
-    if _lookup(model, _norm(run)) > 0.0 or right.lower() in _SUFFIXES:
+    if right.lower() in _SUFFIXES or (
+        _lookup(model, _norm(run)) > 0.0
+        # (but "theUS": a known word only as glue in lower case)
+        and not (left.islower() and left in model.function_words and right.isupper())
+    ):
         return False
     if left in _TIME_ZONES and right[1:].islower() and vocab_z(model, right) >= 3.0:
         return doc.count(run) == 1  # "PMPosted", "EDTFirst": a time stamp ended a line
@@ -2495,7 +2678,7 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
             return False
         if not doc.has(short) and not (
             # "theUS", "CEOof": a function word, in a text full of glue
-            other.islower() and other in model.function_words and doc.dense
+            other.islower() and other in model.function_words and doc.ask_dense()
         ):
             return False
         if not (other.islower() or doc.has(other)):
@@ -2506,7 +2689,7 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
         if min(vocab_z(model, left), vocab_z(model, right)) < 2.5 and not (
             # "ThursdayMendham": names, seen alone below (not "MidnightFenrir," in a
             # list of user names)
-            len(right) >= 3 and doc.dense and not doc.substring_count(run + ",")
+            len(right) >= 3 and doc.ask_dense() and not doc.substring_count(run + ",")
         ):
             return False
         if not (doc.has(left) and doc.has(right)):
@@ -2552,13 +2735,13 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
         if digit or ")" in tok:
             found.extend(_list_splits(model, tok))
         found.extend(_extra_splits(model, tok, doc, digit))
-        if '"' in tok and doc.dense:
+        if '"' in tok and doc.ask_dense():
             # 'rates"If we': a quotation opened on a new line, in a text full of glue (cut
             # after the quote instead if it closes a quotation)
             found.extend((m.start(), RULE_LINE, m.end()) for m in _QUOTE_AFTER_WORD.finditer(tok))
         for m in _LETTER_RUN.finditer(core):
             run = m.group()
-            if len(run) < 4 or run.isupper():
+            if (len(run) < 4 and not (len(run) == 3 and run[2] == "I")) or run.isupper():
                 continue
             if not run[1:].islower() and any(
                 run[i].isupper() and run[i - 1].islower() for i in range(1, len(run))
@@ -2567,6 +2750,11 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
             elif run.islower() or run[1:].islower():
                 if _is_safe(model, run) or (run[0].isupper() and _is_safe(model, run.lower())):
                     continue
+                s, e = m.start() + lead, m.end() + lead
+                if (s > 0 and tok[s - 1].isdigit()) or (
+                    e < len(tok) and (tok[e].isdigit() or (tok[e] in "'’" and run.endswith("in")))
+                ):
+                    continue  # a name with digits ("Web2go"), a dropped g ("nothin’")
                 found.extend(
                     (o + m.start() + lead, r, -1) for o, r in _split_plain_runs(model, run, doc)
                 )
@@ -2672,8 +2860,9 @@ def _chunks(text: str, size: int) -> list[tuple[int, str]]:
 
 
 # A text "dense" with glue: this many splits found, and this many per 1,000 tokens (clean
-# text has none or one or two; a page glued at its tag boundaries, dozens).
-_DENSE_MIN = 5
+# text has none or one or two, and far fewer per 1,000 tokens; a page glued at its tag
+# boundaries, dozens; a short glued text, a few).
+_DENSE_MIN = 3
 _DENSE_PER_1000 = 8
 
 
@@ -2689,7 +2878,7 @@ def _find_to_fixpoint(
     every other token was decided without the document and had nothing to split.
 
     A text found "dense" with glue is searched again with the rules for such texts
-    (``_Doc.dense``); that search reuses the first round's decisions that did not
+    (``_Doc.ask_dense``); that search reuses the first round's decisions that did not
     look at the density, and is skipped when it decides as the first one did
     (``shortcut``: tests turn that off to compare).
     """
@@ -2711,7 +2900,7 @@ def _find_to_fixpoint(
     # words glued together as glue more readily.
     asked = first.asked_dense
     memo = {t: d for t, d in round1.items() if t not in asked}
-    doc.dense = True
+    doc.set_dense(True)
     seed = {t: c for t, c in first.cuts.items() if t not in asked}
     again = _find(text, asked, model, memo, dense=True, doc=doc, seed=seed)
     if (
@@ -2740,7 +2929,7 @@ def _rounds(
 ) -> tuple[tuple[GlueSplit, ...], bool]:
     """The fixpoint rounds after the ``first`` (see _find_to_fixpoint); ``docs``: the
     ``_Doc`` of each text seen so far, to share its answers.  Also returns whether a
-    decision of a later round looked at ``_Doc.dense``."""
+    decision of a later round looked at ``_Doc.ask_dense``."""
     found, decided, pieces, fresh = first.splits, set(first.cuts), first.pieces, first.fresh
     splits = list(found)
     prev, new = text, found
@@ -2764,7 +2953,7 @@ def _rounds(
         doc = docs.get(repaired)
         if doc is None:
             doc = docs[repaired] = _Doc(repaired, dense)
-        doc.dense = dense
+        doc.set_dense(dense)
         step = _find(repaired, check, model, memo, changes, dense, doc)
         later = later or bool(step.asked_dense)
         more, decided, pieces, fresh = step.splits, set(step.cuts), step.pieces, step.fresh
@@ -2859,6 +3048,8 @@ def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
                 return ()
             # plain word between punctuation: only the two/three-word rules apply
             lead = tok.index(core)
+            if core.endswith("in") and tok[lead + len(core) : lead + len(core) + 1] in ("'", "’"):
+                return ()  # a dropped g: "stuffin’", "nothin'"
             cuts = _split_plain_runs(model, core, doc, zwhole, tok.endswith(core))
             return tuple((o + lead, r, -1) for o, r in cuts)
     elif core.upper() == core.lower():
@@ -2871,7 +3062,7 @@ def _decide(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
 class _Found(NamedTuple):
     """What ``_find`` found: the splits, the tokens split (with their cuts) and their
     pieces, the tokens whose ``memo`` entry holds for the text, and those whose
-    decision looked at ``_Doc.dense``."""
+    decision looked at ``_Doc.ask_dense``."""
 
     splits: tuple[GlueSplit, ...]
     cuts: dict[str, tuple[_Cut, ...]]
@@ -2939,9 +3130,9 @@ class _Changes:
         )
 
     def _touched(self, kind: str, arg: str, i: int) -> bool:
-        if kind == "sentence":
-            return True  # looks at a whole line: asked again
-        if kind in ("word", "prose", "before"):
+        if kind in ("sentence", "code"):
+            return True  # looks at a whole line / the whole text: asked again
+        if kind in ("word", "prose", "before", "capital"):
             return self._near(arg)
         if kind in ("sub", "in"):
             return len(arg) > self._LONGEST or "\0" in arg or arg in self.windows
