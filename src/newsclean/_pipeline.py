@@ -165,7 +165,7 @@ def run_text(
         if lines:
             # the article's header is often cut with the page chrome: metadata looks here
             preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-HEADER_WINDOW:]
-    ruled = apply_rules(lines, options.ruleset)
+    ruled = apply_rules(lines, options.ruleset, norm.text)
     rule_cuts = record("rules", ruled.cuts)
     lines = subtract(lines, rule_cuts)
     earlier += rule_cuts

@@ -25,9 +25,12 @@ lines, so a foreign phrase list costs nothing on a text it does not fit.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress, pairwise, repeat
+from operator import itemgetter, ne
 from pathlib import Path
 
 import regex
@@ -79,6 +82,19 @@ class Cut:
     start: int
     end: int
     rule: str
+
+
+_TEXT = itemgetter(2)  # Line.text, Line.start, Line.end without a Python call per line
+_START = itemgetter(0)
+_END = itemgetter(1)
+
+
+class _InPlace:
+    """The verdict on a line judged in place (equal only to itself)."""
+
+
+_IN_PLACE = _InPlace()
+_Verdict = tuple[str, str | None] | None | _InPlace
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +249,18 @@ class RuleSet:
             kept, line, affix, block, line_any, line_which, prefix_any, suffix_any, _any_of(block)
         )
 
+    def _verdict(self, text: str) -> _Verdict:
+        """What the line rules make of a line with this text: ``None`` (kept), the rule
+        and source that cut it, or ``_IN_PLACE`` when it may open a block or have a
+        prefix or suffix to trim (judged in place, with its neighbours and offsets)."""
+        if self._block_any is not None and self._block_any.search(text) is not None:
+            return _IN_PLACE
+        if (self._prefix_any is not None and self._prefix_any.search(text) is not None) or (
+            self._suffix_any is not None and self._suffix_any.search(text) is not None
+        ):
+            return _IN_PLACE
+        return self._line_rule(text)
+
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
         if self._line_any is None or self._line_which is None:
             return None
@@ -260,8 +288,12 @@ class RulesResult:
     sources: tuple[str, ...]
 
 
-def apply_rules(lines: Sequence[Line], ruleset: RuleSet) -> RulesResult:
+def apply_rules(lines: Sequence[Line], ruleset: RuleSet, text: str | None = None) -> RulesResult:
     """Remove boilerplate lines, runs of lines and line parts.
+
+    With ``text`` (what the lines' offsets refer to), a run of lines cut by one line rule
+    with only whitespace between them in ``text`` is one cut, as the audit trail records
+    it (a menu's lines, or 100,000 copies of a junk line).
 
     >>> from newsclean._segment import segment_lines
     >>> from newsclean._rules import builtin_rules
@@ -269,44 +301,80 @@ def apply_rules(lines: Sequence[Line], ruleset: RuleSet) -> RulesResult:
     >>> res = apply_rules(segment_lines("Real text.\\n\\n>>> Read more <<<\\n\\nViews: 0"), rs)
     >>> [ln.text for ln in res.kept], [c.rule for c in res.cuts]
     (['Real text.'], ['xx.read_more_arrows', 'en.counter'])
+    >>> page = "Views: 0\\nViews: 0\\n\\nViews: 0"
+    >>> [(c.start, c.end) for c in apply_rules(segment_lines(page), rs, page).cuts]
+    [(0, 27)]
     """
     cuts: list[Cut] = []
     sources: list[str] = []
     kept: list[Line] = []
     # The verdict on a line that opens no block and has no prefix or suffix to trim
-    # depends on its text alone: a repeated line (menus, 100,000 copies of "x") is
-    # judged once per call.
-    seen: dict[str, tuple[str, str | None] | None] = {}
+    # depends on its text alone: each distinct text is judged once, and a run of lines
+    # with the same verdict is kept or cut in one step (no Python work per line).
+    texts = list(map(_TEXT, lines))
+    judged = {t: ruleset._verdict(t) for t in dict.fromkeys(texts)}
+    verdicts = list(map(judged.__getitem__, texts))
     n = len(lines)
+    # where a run of equal verdicts ends (a line to judge in place is a run of its own)
+    ends = [*compress(range(1, n), map(ne, verdicts[1:], verdicts[:-1])), n]
     i = 0
     while i < n:
-        ln = lines[i]
-        i += 1
-        rest: Line = ln
-        if ln.text in seen:
-            hit = seen[ln.text]
+        verdict = verdicts[i]
+        if isinstance(verdict, _InPlace):
+            i = _judge_in_place(lines, i, ruleset, cuts, sources, kept)
+            continue
+        j = ends[bisect_left(ends, i + 1)]  # the end of the run holding line i
+        if verdict is None:
+            kept.extend(lines[i:j])
         else:
-            block = _match_block(lines, i - 1, ruleset)
-            if block is not None:
-                j, rid = block
-                cuts.append(Cut(ln.start, lines[j - 1].end, rid))
-                i = j
-                continue
-            trimmed = _trim_affixes(ln, ruleset, cuts)
-            if trimmed is None:
-                continue
-            rest = trimmed
-            hit = ruleset._line_rule(rest.text)
-            if rest is ln:
-                seen[ln.text] = hit
-        if hit is None:
-            kept.append(rest)
-        else:
-            cuts.append(Cut(rest.start, rest.end, hit[0]))
-            if hit[1]:
-                sources.append(hit[1])
+            rid, source = verdict
+            cuts.extend(_line_cuts(lines[i:j], rid, text))
+            if source:
+                sources.extend(repeat(source, j - i))
+        i = j
     cuts.sort(key=lambda c: c.start)
     return RulesResult(tuple(kept), tuple(cuts), tuple(sources))
+
+
+def _line_cuts(run: Sequence[Line], rid: str, text: str | None) -> list[Cut]:
+    """Cuts of whole lines by rule ``rid``; neighbours with only whitespace between
+    them in ``text`` share one cut."""
+    if text is None or len(run) == 1:
+        return [Cut(ln.start, ln.end, rid) for ln in run]
+    starts = list(map(_START, run))
+    ends = list(map(_END, run))
+    gaps = map(text.__getitem__, map(slice, ends[:-1], starts[1:]))
+    # a gap holding more than whitespace (text an earlier stage cut) ends a cut
+    breaks = [0, *compress(range(1, len(run)), map(str.strip, gaps)), len(run)]
+    return [Cut(starts[a], ends[b - 1], rid) for a, b in pairwise(breaks)]
+
+
+def _judge_in_place(
+    lines: Sequence[Line],
+    i: int,
+    ruleset: RuleSet,
+    cuts: list[Cut],
+    sources: list[str],
+    kept: list[Line],
+) -> int:
+    """Judge line ``i``, which may open a block or have a prefix or suffix to trim;
+    returns the index of the next line to judge."""
+    block = _match_block(lines, i, ruleset)
+    if block is not None:
+        j, rid = block
+        cuts.append(Cut(lines[i].start, lines[j - 1].end, rid))
+        return j
+    rest = _trim_affixes(lines[i], ruleset, cuts)
+    if rest is None:
+        return i + 1
+    hit = ruleset._line_rule(rest.text)
+    if hit is None:
+        kept.append(rest)
+    else:
+        cuts.append(Cut(rest.start, rest.end, hit[0]))
+        if hit[1]:
+            sources.append(hit[1])
+    return i + 1
 
 
 def _match_block(lines: Sequence[Line], i: int, ruleset: RuleSet) -> tuple[int, str] | None:
