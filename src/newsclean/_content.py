@@ -101,7 +101,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, itemgetter, not_, or_
 from types import MappingProxyType
 from typing import Literal
 
@@ -229,8 +230,10 @@ _BIO = re.compile(  # "Jane Doe is a senior editor at ...", "About Jane Doe: ...
     r"(?:author|writer|editor|columnist|journalist|blogger|founder|professor|contributor"
     r"|reporter|correspondent|photographer|host)\b)"
 )
-_JOIN_END = frozenset(",([/-–—&+")
-_JOIN_START = re.compile(r"[a-z,.;:)\]!?'’”%]")
+_JOIN_END = frozenset(",([/-–—&+")  # a line's last character
+_FIRST_CHAR = itemgetter(slice(None, 1))  # ln[:1] and ln[-1:] without a Python call per line
+_LAST_CHAR = itemgetter(slice(-1, None))
+_JOIN_START = frozenset("abcdefghijklmnopqrstuvwxyz,.;:)]!?'’”%")  # a line's first character
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -374,30 +377,34 @@ class _Page:
     def __init__(self, lines: Sequence[str], language: str | None) -> None:
         self.lines = lines
         n_lines = len(lines)
-        low = [ln.lower() for ln in lines]
-        toks = self.toks = list(map(_WORD.findall, low))
+        low = list(map(str.lower, lines))
+        # Words and stopword counts per distinct line: a menu item repeated down the page
+        # is read once (the word lists are shared, and never changed).
+        words_of = {t: _WORD.findall(t) for t in dict.fromkeys(low)}
+        toks = self.toks = list(map(words_of.__getitem__, low))
         stops = self.stops = _stopwords_for(toks, language)
         nw = list(map(len, toks))
         if stops:
             has = stops.__contains__
-            ns = [sum(map(has, t)) if t else 0 for t in toks]
+            stop_count = {t: sum(map(has, ws)) for t, ws in words_of.items()}
+            ns = list(map(stop_count.__getitem__, low))
         else:
             ns = [0] * n_lines
         llen = list(map(len, lines))
         text = self.text = "\n".join(low)
         self.low = low
         # lower() may change a line's length: offsets follow ``text``
-        starts = list(accumulate([len(ln) + 1 for ln in low], initial=0))
+        starts = list(accumulate(map(add, map(len, low), repeat(1)), initial=0))
 
         def line_of(offsets: Iterable[int]) -> set[int]:
             return {bisect_right(starts, o) - 1 for o in offsets}
 
-        short = [x < 120 for x in llen]
+        short = list(map((120).__gt__, llen))
         # Clock times, "Reply" lines and URLs only count on lines under 120 characters:
         # scan just those (most of a page's characters sit in its long lines).
-        short_idx = [i for i, x in enumerate(short) if x]
-        stext = "\n".join([low[i] for i in short_idx])
-        sstarts = list(accumulate([len(low[i]) + 1 for i in short_idx], initial=0))
+        short_idx = list(compress(range(n_lines), short))
+        stext = "\n".join(compress(low, short))
+        sstarts = list(accumulate(map(add, map(len, compress(low, short)), repeat(1)), initial=0))
 
         def short_line_of(offsets: Iterable[int]) -> set[int]:
             return {short_idx[bisect_right(sstarts, o) - 1] for o in offsets}
@@ -433,44 +440,45 @@ class _Page:
         # Distinct cues by stem: an article about subscriptions says "subscription" and
         # "subscribers"; a boilerplate blurb says "subscribe", "newsletter", "privacy".
         boiler = self.boiler = {
-            i: len({w[:6] for w in t if w in _BOILER})
-            for i, t in enumerate(toks)
-            if not _BOILER.isdisjoint(t)
+            i: len({w[:6] for w in toks[i] if w in _BOILER})
+            for i in compress(range(n_lines), map(not_, map(_BOILER.isdisjoint, toks)))
         }
         seps = Counter([bisect_right(starts, m.start()) - 1 for m in _SEP.finditer(text)])
+        firsts = list(map(_FIRST_CHAR, lines))
+        lasts = list(map(_LAST_CHAR, lines))
         ends = {
             i
-            for i, ln in enumerate(lines)
-            if ln[-1:] in _END_CHARS
-            and ln.rstrip(_CLOSERS)[-1:] in _SENT_ENDERS
-            and not ln.endswith(_TRUNCATED)
+            for i in compress(range(n_lines), map(_END_CHARS.__contains__, lasts))
+            if lines[i].rstrip(_CLOSERS)[-1:] in _SENT_ENDERS and not lines[i].endswith(_TRUNCATED)
         }
         cjk_page = _CJK.search(text) is not None
         cjk = [len(_CJK.findall(ln)) for ln in lines] if cjk_page else [0] * n_lines
+        meta_lines = {i for i in times | replies if short[i]}
         meta = [False] * n_lines
-        for i in times | replies:
-            if short[i]:
-                meta[i] = True
+        for i in meta_lines:
+            meta[i] = True
         self.meta = meta
 
-        # Blocks: re-join inline fragments that a flattener split apart.
-        joined = [
-            i
-            for i in range(1, n_lines)
-            if not (meta[i] or meta[i - 1] or (i - 1) in ends)
-            and llen[i - 1] + llen[i] < 2000
-            and (
-                _JOIN_START.match(lines[i]) is not None
-                or lines[i - 1][-1:] in _JOIN_END
-                or (llen[i - 1] > 30 and low[i - 1].rpartition(" ")[2] in stops)
-                or (lines[i][:1].islower() and low[i].partition(" ")[0] in stops)
-            )
-        ]
-        if joined:
-            cuts = sorted(set(range(n_lines + 1)).difference(joined))
-            spans = list(pairwise(cuts))
-        else:
-            spans = [(i, i + 1) for i in range(n_lines)]
+        # Blocks: re-join inline fragments that a flattener split apart. Line i joins
+        # line i - 1 unless either is a meta line, line i - 1 ends a sentence or the two
+        # are too long together; then when line i starts with a continuation, line i - 1
+        # ends with one, or a stopword sits at the seam (looked up only where needed).
+        apart = meta_lines | {i + 1 for i in meta_lines} | {i + 1 for i in ends}
+        apart.update(compress(range(1, n_lines), map((2000).__le__, map(add, llen, llen[1:]))))
+        glued = list(
+            map(or_, map(_JOIN_START.__contains__, firsts[1:]), map(_JOIN_END.__contains__, lasts))
+        )
+        for i in compress(range(1, n_lines), map(not_, glued)):
+            if i not in apart and (
+                (llen[i - 1] > 30 and low[i - 1].rpartition(" ")[2] in stops)
+                or (firsts[i].islower() and low[i].partition(" ")[0] in stops)
+            ):
+                glued[i - 1] = True
+        for i in apart:
+            if 0 < i < n_lines:
+                glued[i - 1] = False
+        cuts = [0, *compress(range(1, n_lines), map(not_, glued)), n_lines] if n_lines else [0]
+        spans = list(pairwise(cuts))
         self.spans = spans
         self.n = len(spans)
         texts = [lines[a] if b - a == 1 else " ".join(lines[a:b]) for a, b in spans]
