@@ -29,6 +29,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ._content import select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
@@ -43,6 +44,9 @@ from ._options import Options
 from ._rules import Cut, apply_rules
 from ._segment import Line, join_lines, joined_starts, segment_lines
 
+_START = itemgetter(0)  # Line.start and Line.end without a Python call per line
+_END = itemgetter(1)
+
 
 @dataclass(frozen=True, slots=True)
 class _Trail:
@@ -55,34 +59,67 @@ class _Trail:
 def subtract(lines: Sequence[Line], cuts: Iterable[Cut]) -> tuple[Line, ...]:
     """The lines with the cut spans taken out; a line cut in the middle keeps both pieces.
 
+    ``lines`` are in text order and do not overlap (as ``segment_lines`` gives them).
+
     >>> from newsclean._segment import segment_lines
     >>> ls = segment_lines("keep this\\n\\ndrop\\n\\ndate 2024 tail")
     >>> [ln.text for ln in subtract(ls, [Cut(11, 15, "r"), Cut(17, 26, "r")])]
     ['keep this', 'tail']
     """
-    spans = sorted((c.start, c.end) for c in cuts)
+    spans = _union(sorted((c.start, c.end) for c in cuts))
     if not spans:
         return tuple(lines)
+    # Span by span, not line by line: the lines between spans are kept and the lines
+    # inside one are dropped as slices; only a line a span cuts into is looked at.
+    starts = list(map(_START, lines))
+    ends = list(map(_END, lines))
+    span_ends = [e for _, e in spans]
     out: list[Line] = []
-    k = 0
-    for ln in lines:
-        while k < len(spans) and spans[k][1] <= ln.start:
-            k += 1
-        pos = ln.start
-        j = k
-        while j < len(spans) and spans[j][0] < ln.end:
-            s, e = spans[j]
-            if s > pos:
-                piece = ln.trimmed(pos, s)
+    i = 0  # the first line not yet kept or dropped
+    for s, e in spans:
+        a = bisect_right(ends, s)  # lines before this one end before the span
+        if a > i:
+            out.extend(lines[i:a])
+            i = a
+        b = bisect_left(starts, e)  # lines from this one start after it
+        for k in range(i, b):
+            if s <= starts[k] and ends[k] <= e:
+                continue  # inside the span
+            ln = lines[k]
+            pos = ln.start
+            j = bisect_right(span_ends, pos)
+            while j < len(spans) and spans[j][0] < ln.end:
+                cs, ce = spans[j]
+                if cs > pos:
+                    piece = ln.trimmed(pos, cs)
+                    if piece.text:
+                        out.append(piece)
+                pos = max(pos, ce)
+                j += 1
+            if pos < ln.end:
+                piece = ln.trimmed(pos, ln.end) if pos > ln.start else ln
                 if piece.text:
                     out.append(piece)
-            pos = max(pos, e)
-            j += 1
-        if pos < ln.end:
-            piece = ln.trimmed(pos, ln.end) if pos > ln.start else ln
-            if piece.text:
-                out.append(piece)
+        i = max(i, b)
+    out.extend(lines[i:])
     return tuple(out)
+
+
+def _union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping and touching ones merged (an empty span left
+    alone splits a line in two, as it did before: a cut of nothing between two halves).
+
+    >>> _union([(0, 4), (2, 6), (6, 8), (10, 10), (12, 14)])
+    [(0, 8), (10, 10), (12, 14)]
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _runs(cuts: Sequence[Cut], text: str) -> list[tuple[int, int, str]]:
