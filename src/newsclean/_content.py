@@ -377,7 +377,13 @@ class _Page:
     def __init__(self, lines: Sequence[str], language: str | None) -> None:
         self.lines = lines
         n_lines = len(lines)
-        low = list(map(str.lower, lines))
+        # One lower() of the page (a line's lower case does not depend on its neighbours:
+        # the final-sigma rule stops at a newline)
+        text = "\n".join(lines).lower()
+        low = text.split("\n")
+        if len(low) != n_lines:  # a line holding "\n": one per line
+            low = list(map(str.lower, lines))
+            text = "\n".join(low)
         # Words and stopword counts per distinct line: a menu item repeated down the page
         # is read once (the word lists are shared, and never changed).
         words_of = {t: _WORD.findall(t) for t in dict.fromkeys(low)}
@@ -391,23 +397,33 @@ class _Page:
         else:
             ns = [0] * n_lines
         llen = list(map(len, lines))
-        text = self.text = "\n".join(low)
+        self.text = text
         self.low = low
-        # lower() may change a line's length: offsets follow ``text``
-        starts = list(accumulate(map(add, map(len, low), repeat(1)), initial=0))
+        # Where each line starts, built on the first hit that needs it (a page may have
+        # none); lower() may change a line's length: offsets follow ``text``.
+        starts: list[int] = []
 
-        def line_of(offsets: Iterable[int]) -> set[int]:
-            return {bisect_right(starts, o) - 1 for o in offsets}
+        def line_of(offsets: Iterable[int]) -> list[int]:
+            found = list(offsets)
+            if found and not starts:
+                starts.extend(accumulate(map(add, map(len, low), repeat(1)), initial=0))
+            return [bisect_right(starts, o) - 1 for o in found]
 
         short = list(map((120).__gt__, llen))
         # Clock times, "Reply" lines and URLs only count on lines under 120 characters:
         # scan just those (most of a page's characters sit in its long lines).
-        short_idx = list(compress(range(n_lines), short))
         stext = "\n".join(compress(low, short))
-        sstarts = list(accumulate(map(add, map(len, compress(low, short)), repeat(1)), initial=0))
+        short_idx: list[int] = []
+        sstarts: list[int] = []
 
         def short_line_of(offsets: Iterable[int]) -> set[int]:
-            return {short_idx[bisect_right(sstarts, o) - 1] for o in offsets}
+            found = list(offsets)
+            if found and not sstarts:
+                short_idx.extend(compress(range(n_lines), short))
+                sstarts.extend(
+                    accumulate(map(add, map(len, compress(low, short)), repeat(1)), initial=0)
+                )
+            return {short_idx[bisect_right(sstarts, o) - 1] for o in found}
 
         times = {
             i
@@ -435,15 +451,16 @@ class _Page:
         copy: set[int] = set()
         for needle in _COPYRIGHT:
             if needle in text:
-                hit = line_of(_find_all(text, needle))
+                hit = set(line_of(_find_all(text, needle)))
                 copy |= hit if needle != "(c)" else {i for i in hit if _COPYRIGHT_C.search(low[i])}
         # Distinct cues by stem: an article about subscriptions says "subscription" and
         # "subscribers"; a boilerplate blurb says "subscribe", "newsletter", "privacy".
+        cued = {t for t, ws in words_of.items() if not _BOILER.isdisjoint(ws)}
         boiler = self.boiler = {
             i: len({w[:6] for w in toks[i] if w in _BOILER})
-            for i in compress(range(n_lines), map(not_, map(_BOILER.isdisjoint, toks)))
+            for i in (compress(range(n_lines), map(cued.__contains__, low)) if cued else ())
         }
-        seps = Counter([bisect_right(starts, m.start()) - 1 for m in _SEP.finditer(text)])
+        seps = Counter(line_of(m.start() for m in _SEP.finditer(text)))
         firsts = list(map(_FIRST_CHAR, lines))
         lasts = list(map(_LAST_CHAR, lines))
         ends = {
@@ -464,7 +481,8 @@ class _Page:
         # are too long together; then when line i starts with a continuation, line i - 1
         # ends with one, or a stopword sits at the seam (looked up only where needed).
         apart = meta_lines | {i + 1 for i in meta_lines} | {i + 1 for i in ends}
-        apart.update(compress(range(1, n_lines), map((2000).__le__, map(add, llen, llen[1:]))))
+        if max(llen, default=0) >= 1000:  # else no two lines reach 2,000 characters
+            apart.update(compress(range(1, n_lines), map((2000).__le__, map(add, llen, llen[1:]))))
         glued = list(
             map(or_, map(_JOIN_START.__contains__, firsts[1:]), map(_JOIN_END.__contains__, lasts))
         )
@@ -493,8 +511,8 @@ class _Page:
         self.repeats = [counts[k] for k in keys]
         bios = {
             i
-            for i, x in enumerate(llen)
-            if 40 <= x < _BIO_LEN
+            for i in compress(range(n_lines), map((40).__le__, llen))
+            if llen[i] < _BIO_LEN
             and ("is" in toks[i][1:7] or "was" in toks[i][1:7] or toks[i][:1] == ["about"])
             and _BIO.match(low[i])
         }
