@@ -29,7 +29,8 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 
 from ._content import select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
@@ -46,6 +47,7 @@ from ._segment import Line, join_lines, joined_starts, segment_lines
 
 _START = itemgetter(0)  # Line.start and Line.end without a Python call per line
 _END = itemgetter(1)
+_TEXT = itemgetter(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,17 +145,18 @@ def _runs(cuts: Sequence[Cut], text: str) -> list[tuple[int, int, str]]:
 
 def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> list[Cut]:
     """One cut per run of dropped lines that nothing else has cut into."""
-    flags = select_main_content([ln.text for ln in lines], language)
+    flags = select_main_content(list(map(_TEXT, lines)), language)
     cuts: list[Cut] = []
-    run: list[Line] = []
-    for ln, keep in zip(lines, flags, strict=True):
-        if run and (keep or text[run[-1].end : ln.start].strip()):
-            cuts.append(Cut(run[0].start, run[-1].end, "content.boilerplate"))
-            run = []
-        if not keep:
-            run.append(ln)
-    if run:
-        cuts.append(Cut(run[0].start, run[-1].end, "content.boilerplate"))
+    first = last = -1  # the run of dropped lines so far
+    for k in compress(range(len(lines)), map(not_, flags)):  # the dropped lines
+        if last >= 0 and (k > last + 1 or text[lines[last].end : lines[k].start].strip()):
+            cuts.append(Cut(lines[first].start, lines[last].end, "content.boilerplate"))
+            last = -1
+        if last < 0:
+            first = k
+        last = k
+    if last >= 0:
+        cuts.append(Cut(lines[first].start, lines[last].end, "content.boilerplate"))
     return cuts
 
 

@@ -328,7 +328,7 @@ def apply_rules(lines: Sequence[Line], ruleset: RuleSet, text: str | None = None
             kept.extend(lines[i:j])
         else:
             rid, source = verdict
-            cuts.extend(_line_cuts(lines[i:j], rid, text))
+            cuts.extend(_line_cuts(lines[i:j], texts[i:j], rid, text))
             if source:
                 sources.extend(repeat(source, j - i))
         i = j
@@ -336,11 +336,26 @@ def apply_rules(lines: Sequence[Line], ruleset: RuleSet, text: str | None = None
     return RulesResult(tuple(kept), tuple(cuts), tuple(sources))
 
 
-def _line_cuts(run: Sequence[Line], rid: str, text: str | None) -> list[Cut]:
-    """Cuts of whole lines by rule ``rid``; neighbours with only whitespace between
-    them in ``text`` share one cut."""
+def _line_cuts(run: Sequence[Line], texts: Sequence[str], rid: str, text: str | None) -> list[Cut]:
+    """Cuts of whole lines (``texts`` are theirs) by rule ``rid``; neighbours with only
+    whitespace between them in ``text`` share one cut.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = "ad\\n\\nad|ad\\nad"
+    >>> run = [ln for ln in segment_lines(page)]
+    >>> run = [run[0], run[1].trimmed(4, 6), run[1].trimmed(7, 9), run[2]]
+    >>> [(c.start, c.end) for c in _line_cuts(run, [ln.text for ln in run], "r", page)]
+    [(0, 6), (7, 12)]
+    """
     if text is None or len(run) == 1:
         return [Cut(ln.start, ln.end, rid) for ln in run]
+    start, end = run[0].start, run[-1].end
+    inside = "".join(texts)
+    # Spaces and newlines (normalised text's only whitespace) counted in C: when the gaps
+    # hold nothing else, the run is one cut.
+    spaces = text.count(" ", start, end) + text.count("\n", start, end)
+    if end - start - len(inside) == spaces - inside.count(" ") - inside.count("\n"):
+        return [Cut(start, end, rid)]
     starts = list(map(_START, run))
     ends = list(map(_END, run))
     gaps = map(text.__getitem__, map(slice, ends[:-1], starts[1:]))
