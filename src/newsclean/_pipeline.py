@@ -204,7 +204,9 @@ def run_text(
         lines = subtract(lines, earlier)
         if lines:
             # the article's header is often cut with the page chrome: metadata looks here
-            preceding = tuple(ln for ln in page if ln.end <= lines[0].start)[-HEADER_WINDOW:]
+            # (the page's lines ending before the first kept one are a prefix of it)
+            above = bisect_right(page, lines[0].start, key=_END)
+            preceding = page[max(0, above - HEADER_WINDOW) : above]
     ruled = apply_rules(lines, options.ruleset, norm.text)
     rule_cuts = record("rules", ruled.cuts)
     lines = subtract(lines, rule_cuts)
