@@ -175,9 +175,17 @@ _COMMENT_HEAD = re.compile(
     r"|\d+\s+thoughts\s+on\b|discuss\s+this\b",
     re.I,
 )
-_REPLY_LINE = re.compile(  # page
-    r"^\W*(?:reply|report|like|antworten|répondre|responder|rispondi|ответить)\W*$", re.M
+_REPLY_WORDS = (
+    "reply",
+    "report",
+    "like",
+    "antworten",
+    "répondre",
+    "responder",
+    "rispondi",
+    "ответить",
 )
+_REPLY_LINE = re.compile(rf"^\W*(?:{'|'.join(_REPLY_WORDS)})\W*$", re.M)  # page
 # "... reply" near a line's end; the leading literal lets the scan jump from "reply" to
 # "reply" (a leading "\b" would test every position), the lookbehind restores the "\b".
 _REPLY_END = re.compile(r"reply(?<=\breply)\b[^\n]{0,20}$", re.M)  # page
@@ -409,10 +417,11 @@ class _Page:
                 starts.extend(accumulate(map(add, map(len, low), repeat(1)), initial=0))
             return [bisect_right(starts, o) - 1 for o in found]
 
-        short = list(map((120).__gt__, llen))
+        longest = max(llen, default=0)
+        short = [True] * n_lines if longest < 120 else list(map((120).__gt__, llen))
         # Clock times, "Reply" lines and URLs only count on lines under 120 characters:
         # scan just those (most of a page's characters sit in its long lines).
-        stext = "\n".join(compress(low, short))
+        stext = text if longest < 120 else "\n".join(compress(low, short))
         short_idx: list[int] = []
         sstarts: list[int] = []
 
@@ -430,7 +439,9 @@ class _Page:
             for i in short_line_of(m.start() for m in _TIME_CORE.finditer(stext))
             if _TIME.search(lines[i])
         }
-        whole = [m.span() for m in _REPLY_LINE.finditer(stext)]
+        # (a substring search per word first: the pattern tries every line start)
+        reply_words = any(w in stext for w in _REPLY_WORDS)
+        whole = [m.span() for m in _REPLY_LINE.finditer(stext)] if reply_words else []
         replies = short_line_of(a for a, _ in whole)
         # As in one scan of both patterns (the same lines): an end hit inside a whole-line
         # match (whose "\W*" can run over lines) does not count.
@@ -481,7 +492,7 @@ class _Page:
         # are too long together; then when line i starts with a continuation, line i - 1
         # ends with one, or a stopword sits at the seam (looked up only where needed).
         apart = meta_lines | {i + 1 for i in meta_lines} | {i + 1 for i in ends}
-        if max(llen, default=0) >= 1000:  # else no two lines reach 2,000 characters
+        if longest >= 1000:  # else no two lines reach 2,000 characters
             apart.update(compress(range(1, n_lines), map((2000).__le__, map(add, llen, llen[1:]))))
         glued = list(
             map(or_, map(_JOIN_START.__contains__, firsts[1:]), map(_JOIN_END.__contains__, lasts))
@@ -511,7 +522,7 @@ class _Page:
         self.repeats = [counts[k] for k in keys]
         bios = {
             i
-            for i in compress(range(n_lines), map((40).__le__, llen))
+            for i in (compress(range(n_lines), map((40).__le__, llen)) if longest >= 40 else ())
             if llen[i] < _BIO_LEN
             and ("is" in toks[i][1:7] or "was" in toks[i][1:7] or toks[i][:1] == ["about"])
             and _BIO.match(low[i])
