@@ -447,8 +447,10 @@ def extract_metadata(
     author: str | None = None
     source: str | None = sources[0] if sources else None
 
-    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln.text)), len(lines))
-    header_end = min(first_prose, 12)
+    # The first prose line: only the header's first 12 lines are looked at up front (a
+    # page of menus has none); the rest only when a source line needs to know.
+    first_prose = next((i for i, ln in enumerate(lines[:12]) if is_prose(ln.text)), -1)
+    header_end = first_prose if first_prose >= 0 else 12
     stamp_lines: set[int] = set()
 
     for i, ln in enumerate(lines):
@@ -479,6 +481,9 @@ def extract_metadata(
                 stamp_lines.add(i)
                 continue
         m2 = _SOURCE_LINE.match(ln.text)
+        if m2 is not None and first_prose < 0:
+            rest_prose = (i for i, ln in enumerate(lines[12:], 12) if is_prose(ln.text))
+            first_prose = next(rest_prose, len(lines))
         if m2 is not None and i > first_prose:
             source = source or m2.group("name").strip(" .")
             cuts.append(Cut(ln.start, ln.end, "metadata.source_line"))
@@ -497,7 +502,9 @@ def extract_metadata(
     above: Sequence[Line] = preceding
     if kept and page_lines and not preceding:
         start = kept[0].start
-        above = [ln for ln in page_lines if ln.end <= start][-HEADER_WINDOW:]
+        # (the page lines ending before the first kept one are a prefix of the page)
+        above_end = bisect.bisect_right(page_lines, start, key=lambda ln: ln.end)
+        above = page_lines[max(0, above_end - HEADER_WINDOW) : above_end]
     # The article's first lines, also those an earlier stage cut there as page chrome
     # ("September 27th, 2012 | Tags: ..."), and the few lines signing it off below.
     inside: Sequence[Line] = kept[:60]
@@ -784,8 +791,8 @@ def _find_title(
     known_title: str | None = None,
 ) -> tuple[str | None, str | None, list[Line], list[Cut], str | None]:
     cuts: list[Cut] = []
-    first_prose = next((i for i, ln in enumerate(kept) if is_prose(ln.text)), len(kept))
-    header = kept[: min(first_prose, 8)]
+    first_prose = next((i for i, ln in enumerate(kept[:8]) if is_prose(ln.text)), 8)
+    header = kept[:first_prose]
     from_page = _title_from_page(page_lines, kept)
     if known_title:
         wanted = _squash(known_title)
