@@ -84,11 +84,12 @@ The cascade
 
 Everything runs in time linear in the input size and holds no mutable state at
 module level (only read-only, lru-cached stopword sets).  Per-line work is kept
-cheap: one ``findall`` per line gives the words (stopwords counted with
+cheap: one ``findall`` per distinct line gives the words (stopwords counted with
 ``sum(map(set.__contains__, ...))``), rare features (URLs, clock times, "Reply"
 lines, copyright marks, separators, boilerplate words) come from one scan of the
 lower-cased page (clock times, "Reply" lines and URLs: of its short lines) mapped
-back to line numbers, and blocks are parallel lists, not objects.
+back to line numbers, the other per-line features come from whole-list passes in C
+(``map``, ``compress``), and blocks are parallel lists, not objects.
 """
 
 from __future__ import annotations
