@@ -496,3 +496,18 @@ def test_a_recall_text_in_table_rows_is_checked_by_readability(
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
     monkeypatch.setattr(_html, "_readability_text", lambda tree: story * 2)
     assert extract_html(PAGE).text == "\n".join([f"| {story} |", f"| {story} |"])
+
+
+def test_justext_gets_the_words_of_trafilatura_s_own_all_language_stoplist() -> None:
+    from justext.core import define_stoplist
+    from justext.utils import get_stoplist, get_stoplists
+
+    from newsclean._html import _AllJustextStoplists, _install_justext_stoplist
+
+    # trafilatura's jt_stoplist_init, restated (calling it would set its global)
+    union = {word for language in get_stoplists() for word in get_stoplist(language)}
+    assert define_stoplist(_AllJustextStoplists()) == define_stoplist(tuple(union))
+    _install_justext_stoplist()
+    from trafilatura import external
+
+    assert define_stoplist(external.JT_STOPLIST) == frozenset(w.lower() for w in union)

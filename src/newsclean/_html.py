@@ -36,6 +36,7 @@ import copy
 import functools
 import itertools
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -492,6 +493,36 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
     }
 
 
+class _AllJustextStoplists:
+    """Every word of every justext stoplist, read from justext's files each time it is
+    iterated: what trafilatura's fallback gives justext when the page's language is not
+    set, and justext only iterates it once, into its own cached lower-case frozenset.
+
+    trafilatura's own form of it (``jt_stoplist_init``) is a tuple of the union, ~13 MB
+    held beside justext's frozenset for the life of the process; this object holds nothing,
+    and justext's frozenset is the same set of words either way, so results are unchanged.
+    """
+
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[str]:
+        from justext.utils import get_stoplist, get_stoplists
+
+        for language in sorted(get_stoplists()):
+            yield from get_stoplist(language)
+
+
+@functools.lru_cache(maxsize=1)
+def _install_justext_stoplist() -> None:
+    """Give trafilatura :class:`_AllJustextStoplists` as its all-language stoplist, once per
+    process, before its first fallback extraction (left alone if it built its own)."""
+    with contextlib.suppress(Exception):  # a trafilatura without this global: nothing to do
+        from trafilatura import external
+
+        if external.JT_STOPLIST is None:
+            external.JT_STOPLIST = _AllJustextStoplists()  # type: ignore[assignment]
+
+
 def _trafilatura_text(
     tree: HtmlElement | str,
     url: str | None,
@@ -504,6 +535,8 @@ def _trafilatura_text(
     page's HTML; "" if none."""
     import trafilatura
 
+    if not fast:  # the fallbacks run, justext's among them
+        _install_justext_stoplist()
     try:
         doc = trafilatura.bare_extraction(
             tree,
