@@ -511,3 +511,33 @@ def test_justext_gets_the_words_of_trafilatura_s_own_all_language_stoplist() -> 
     from trafilatura import external
 
     assert define_stoplist(external.JT_STOPLIST) == frozenset(w.lower() for w in union)
+
+
+_BODY = "<head><title>T</title></head><body><div><p>One two three.</p><p>Four</p></div></body>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<!DOCTYPE html>\n<html>{_BODY}</html>",
+        f"<!doctype html>\n\n<html lang='en'>\n{_BODY}\n</html>\n",
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html>{_BODY}</html>',
+        f"<!DOCTYPE html><html>{_BODY}</html>",  # one line
+        "<!DOCTYPE html>\n<html><body><p>a control\x0bcharacter</p></body></html>",
+        f"<!DOCTYPE html>\n<html lang='en'/>\n{_BODY}",
+        f"<html>\n{_BODY}</html>",
+        f"\n\n<body>\n<p>{'word ' * 20}</p></body>",
+        "just some text\nand another line",
+        "<p>a fragment</p>\n",
+    ],
+)
+def test_the_page_loader_builds_trafilatura_s_tree(page: str) -> None:
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    from newsclean._html import _load_html
+
+    ours, theirs = _load_html(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert tostring(ours) == tostring(theirs)

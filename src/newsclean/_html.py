@@ -326,12 +326,56 @@ def _opt(value: object) -> str | None:
 def _parse(html: str) -> HtmlElement | None:
     """The page's tree, parsed once (trafilatura's loader: repairs, encoding declarations)."""
     try:
-        from trafilatura.utils import load_html
-
-        tree = load_html(html)
+        tree = _load_html(html)
     except Exception:  # a parser error on a broken page: no tree
         return None
     return tree if tree is not None and len(tree) else None
+
+
+def _load_html(html: str) -> HtmlElement | None:
+    """``trafilatura.utils.load_html(html)``, without its two copies of a page that needs
+    no repair.
+
+    Its repair step rebuilds the page around the first line whenever the page starts with
+    a doctype (most do): the rest of the page, then the whole page again, while the caller
+    holds the original (on a 1 MB page of four-byte characters, 8 MB beside the tree). A
+    page without the characters or tags it repairs comes out of it equal to itself, so such
+    a page is parsed as it is, by the rest of its steps restated; any other goes to it.
+    """
+    from lxml.html import fromstring
+    from trafilatura.utils import (
+        DOCTYPE_TAG,
+        HTML_PARSER,
+        INVALID_XML_CHARS,
+        fromstring_bytes,
+        is_dubious_html,
+        load_html,
+    )
+
+    beginning = html[:50].lower()
+    if (
+        "\n" not in html  # the doctype repair appends one
+        or INVALID_XML_CHARS.search(html) is not None
+        or ("doctype" in beginning and DOCTYPE_TAG.search(html.partition("\n")[0]))
+        or any("<html" in ln and ln.endswith("/>") for ln in html[:4096].splitlines()[:4])
+    ):
+        return load_html(html)
+    # load_html's steps after the repair, with the page itself as the repaired page
+    check_flag = is_dubious_html(beginning)
+    fallback_parse = False
+    tree = None
+    try:
+        tree = fromstring(html, parser=HTML_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree = fromstring_bytes(html)
+        fallback_parse = True
+    except Exception:  # load_html logs and goes on
+        tree = None
+    if (tree is None or len(tree) < 1) and not fallback_parse:
+        tree = fromstring_bytes(html)
+    if tree is not None and check_flag is True and len(tree) < 2:
+        return None  # not HTML, to load_html
+    return tree
 
 
 def _any_of(words: tuple[str, ...], test: str = "contains") -> str:
