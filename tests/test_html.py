@@ -541,3 +541,10 @@ def test_the_page_loader_builds_trafilatura_s_tree(page: str) -> None:
     assert (ours is None) == (theirs is None)
     if ours is not None:
         assert tostring(ours) == tostring(theirs)
+
+
+def test_code_is_cut_from_a_long_page_of_four_byte_characters() -> None:
+    from newsclean._html import _without_code
+
+    page = "<p>" + "a\U0001f600" * 100_000 + "</p><script>x()</script><p>" + "b" * 150_000 + "</p>"
+    assert _without_code(page) == page.replace("x()", "")

@@ -237,12 +237,24 @@ def _without_code(html: str) -> str:
         closing = _CODE_CLOSE[opening[1].casefold()].search(html, opening.end())
         if closing is None:
             break
-        parts.append(html[pos : opening.end()])
+        parts.extend(_pieces(html, pos, opening.end()))
         pos = closing.start()
     if not parts:
         return html
-    parts.append(html[pos:])
+    parts.extend(_pieces(html, pos, len(html)))
     return "".join(parts)
+
+
+# Kept pieces of a page are sliced at most this long: a slice is stored as compactly as its own
+# characters allow, so one emoji in a 1 MB page makes the page 4 bytes a character, but only
+# its own piece of the slices held until the join.
+_PIECE_CHARS = 1 << 16
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[str]:
+    """``text[start:end]`` in slices of at most ``_PIECE_CHARS`` characters."""
+    for at in range(start, end, _PIECE_CHARS):
+        yield text[at : min(end, at + _PIECE_CHARS)]
 
 
 @functools.cache
