@@ -522,6 +522,8 @@ _BODY = "<head><title>T</title></head><body><div><p>One two three.</p><p>Four</p
         f"<!DOCTYPE html>\n<html>{_BODY}</html>",
         f"<!doctype html>\n\n<html lang='en'>\n{_BODY}\n</html>\n",
         f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html>{_BODY}</html>',
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN"\n "x/y.dtd">\n<html>{_BODY}</html>',
+        f"<!DOCTYPE html/>\n<html/>\n{_BODY}",
         f"<!DOCTYPE html><html>{_BODY}</html>",  # one line
         "<!DOCTYPE html>\n<html><body><p>a control\x0bcharacter</p></body></html>",
         f"<!DOCTYPE html>\n<html lang='en'/>\n{_BODY}",

@@ -345,14 +345,15 @@ def _parse(html: str) -> HtmlElement | None:
 
 
 def _load_html(html: str) -> HtmlElement | None:
-    """``trafilatura.utils.load_html(html)``, without its two copies of a page that needs
-    no repair.
+    """``trafilatura.utils.load_html(html)`` with fewer copies of the page.
 
     Its repair step rebuilds the page around the first line whenever the page starts with
     a doctype (most do): the rest of the page, then the whole page again, while the caller
-    holds the original (on a 1 MB page of four-byte characters, 8 MB beside the tree). A
-    page without the characters or tags it repairs comes out of it equal to itself, so such
-    a page is parsed as it is, by the rest of its steps restated; any other goes to it.
+    holds the original (on a 1 MB page of four-byte characters, 8 MB beside the tree). On a
+    page without the control characters or the self-closing ``<html/>`` it also repairs,
+    that step comes to the page itself or, when it drops a doctype with a slash in it, the
+    page after that doctype: that is taken as one slice, and parsed by load_html's steps
+    after the repair, restated. Any other page goes to load_html itself.
     """
     from lxml.html import fromstring
     from trafilatura.utils import (
@@ -365,26 +366,30 @@ def _load_html(html: str) -> HtmlElement | None:
     )
 
     beginning = html[:50].lower()
-    if (
-        "\n" not in html  # the doctype repair appends one
-        or INVALID_XML_CHARS.search(html) is not None
-        or ("doctype" in beginning and DOCTYPE_TAG.search(html.partition("\n")[0]))
-        or any("<html" in ln and ln.endswith("/>") for ln in html[:4096].splitlines()[:4])
-    ):
+    first_line_end = html.find("\n")
+    if first_line_end < 0 or INVALID_XML_CHARS.search(html) is not None:
+        return load_html(html)  # (the doctype repair appends a line break to a single line)
+    repaired = html
+    if "doctype" in beginning:
+        # DOCTYPE_TAG.sub("", first line, count=1) + "\n" + the rest: the match is anchored
+        doctype = DOCTYPE_TAG.search(html, 0, first_line_end)
+        if doctype is not None:
+            repaired = html[doctype.end() :]
+    if any("<html" in ln and ln.endswith("/>") for ln in repaired[:4096].splitlines()[:4]):
         return load_html(html)
-    # load_html's steps after the repair, with the page itself as the repaired page
+    # load_html's steps after the repair
     check_flag = is_dubious_html(beginning)
     fallback_parse = False
     tree = None
     try:
-        tree = fromstring(html, parser=HTML_PARSER)
+        tree = fromstring(repaired, parser=HTML_PARSER)
     except ValueError:  # "Unicode strings with encoding declaration are not supported."
-        tree = fromstring_bytes(html)
+        tree = fromstring_bytes(repaired)
         fallback_parse = True
     except Exception:  # load_html logs and goes on
         tree = None
     if (tree is None or len(tree) < 1) and not fallback_parse:
-        tree = fromstring_bytes(html)
+        tree = fromstring_bytes(repaired)
     if tree is not None and check_flag is True and len(tree) < 2:
         return None  # not HTML, to load_html
     return tree
