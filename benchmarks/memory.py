@@ -23,12 +23,23 @@ import tempfile
 from pathlib import Path
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory (``VmRSS``) or its high-water mark (``VmHWM``), in MB."""
     with open("/proc/self/status", encoding="ascii") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def peak_mb() -> float:
+    """The worker's own peak RSS. Not ``getrusage``'s ``ru_maxrss``: Linux carries that over
+    an exec, so a worker started by this script would report this script's own peak (reading
+    the dev records, one with a 21 MB text) whenever that is higher than its own."""
+    peak = rss_mb("VmHWM")
+    if peak == peak:  # not NaN: /proc/self/status has it
+        return peak
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def worker(path: str, field: str, limit: int | None) -> None:
@@ -48,7 +59,7 @@ def worker(path: str, field: str, limit: int | None) -> None:
                 seen.append(f"{marks[n]} {rss_mb():.0f} MB")
             if n >= total:
                 break
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print(
         f"{field:9s} {total:5d} docs  start {start:.0f} MB  "
         + "  ".join(seen)

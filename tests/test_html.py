@@ -496,3 +496,57 @@ def test_a_recall_text_in_table_rows_is_checked_by_readability(
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
     monkeypatch.setattr(_html, "_readability_text", lambda tree: story * 2)
     assert extract_html(PAGE).text == "\n".join([f"| {story} |", f"| {story} |"])
+
+
+def test_justext_gets_the_words_of_trafilatura_s_own_all_language_stoplist() -> None:
+    from justext.core import define_stoplist
+    from justext.utils import get_stoplist, get_stoplists
+
+    from newsclean._html import _AllJustextStoplists, _install_justext_stoplist
+
+    # trafilatura's jt_stoplist_init, restated (calling it would set its global)
+    union = {word for language in get_stoplists() for word in get_stoplist(language)}
+    assert define_stoplist(_AllJustextStoplists()) == define_stoplist(tuple(union))
+    _install_justext_stoplist()
+    from trafilatura import external
+
+    assert define_stoplist(external.JT_STOPLIST) == frozenset(w.lower() for w in union)
+
+
+_BODY = "<head><title>T</title></head><body><div><p>One two three.</p><p>Four</p></div></body>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<!DOCTYPE html>\n<html>{_BODY}</html>",
+        f"<!doctype html>\n\n<html lang='en'>\n{_BODY}\n</html>\n",
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html>{_BODY}</html>',
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN"\n "x/y.dtd">\n<html>{_BODY}</html>',
+        f"<!DOCTYPE html/>\n<html/>\n{_BODY}",
+        f"<!DOCTYPE html><html>{_BODY}</html>",  # one line
+        "<!DOCTYPE html>\n<html><body><p>a control\x0bcharacter</p></body></html>",
+        f"<!DOCTYPE html>\n<html lang='en'/>\n{_BODY}",
+        f"<html>\n{_BODY}</html>",
+        f"\n\n<body>\n<p>{'word ' * 20}</p></body>",
+        "just some text\nand another line",
+        "<p>a fragment</p>\n",
+    ],
+)
+def test_the_page_loader_builds_trafilatura_s_tree(page: str) -> None:
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    from newsclean._html import _load_html
+
+    ours, theirs = _load_html(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert tostring(ours) == tostring(theirs)
+
+
+def test_code_is_cut_from_a_long_page_of_four_byte_characters() -> None:
+    from newsclean._html import _without_code
+
+    page = "<p>" + "a\U0001f600" * 100_000 + "</p><script>x()</script><p>" + "b" * 150_000 + "</p>"
+    assert _without_code(page) == page.replace("x()", "")

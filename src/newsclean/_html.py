@@ -36,6 +36,7 @@ import copy
 import functools
 import itertools
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -236,12 +237,24 @@ def _without_code(html: str) -> str:
         closing = _CODE_CLOSE[opening[1].casefold()].search(html, opening.end())
         if closing is None:
             break
-        parts.append(html[pos : opening.end()])
+        parts.extend(_pieces(html, pos, opening.end()))
         pos = closing.start()
     if not parts:
         return html
-    parts.append(html[pos:])
+    parts.extend(_pieces(html, pos, len(html)))
     return "".join(parts)
+
+
+# Kept pieces of a page are sliced at most this long: a slice is stored as compactly as its own
+# characters allow, so one emoji in a 1 MB page makes the page 4 bytes a character, but only
+# its own piece of the slices held until the join.
+_PIECE_CHARS = 1 << 16
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[str]:
+    """``text[start:end]`` in slices of at most ``_PIECE_CHARS`` characters."""
+    for at in range(start, end, _PIECE_CHARS):
+        yield text[at : min(end, at + _PIECE_CHARS)]
 
 
 @functools.cache
@@ -325,12 +338,61 @@ def _opt(value: object) -> str | None:
 def _parse(html: str) -> HtmlElement | None:
     """The page's tree, parsed once (trafilatura's loader: repairs, encoding declarations)."""
     try:
-        from trafilatura.utils import load_html
-
-        tree = load_html(html)
+        tree = _load_html(html)
     except Exception:  # a parser error on a broken page: no tree
         return None
     return tree if tree is not None and len(tree) else None
+
+
+def _load_html(html: str) -> HtmlElement | None:
+    """``trafilatura.utils.load_html(html)`` with fewer copies of the page.
+
+    Its repair step rebuilds the page around the first line whenever the page starts with
+    a doctype (most do): the rest of the page, then the whole page again, while the caller
+    holds the original (on a 1 MB page of four-byte characters, 8 MB beside the tree). On a
+    page without the control characters or the self-closing ``<html/>`` it also repairs,
+    that step comes to the page itself or, when it drops a doctype with a slash in it, the
+    page after that doctype: that is taken as one slice, and parsed by load_html's steps
+    after the repair, restated. Any other page goes to load_html itself.
+    """
+    from lxml.html import fromstring
+    from trafilatura.utils import (
+        DOCTYPE_TAG,
+        HTML_PARSER,
+        INVALID_XML_CHARS,
+        fromstring_bytes,
+        is_dubious_html,
+        load_html,
+    )
+
+    beginning = html[:50].lower()
+    first_line_end = html.find("\n")
+    if first_line_end < 0 or INVALID_XML_CHARS.search(html) is not None:
+        return load_html(html)  # (the doctype repair appends a line break to a single line)
+    repaired = html
+    if "doctype" in beginning:
+        # DOCTYPE_TAG.sub("", first line, count=1) + "\n" + the rest: the match is anchored
+        doctype = DOCTYPE_TAG.search(html, 0, first_line_end)
+        if doctype is not None:
+            repaired = html[doctype.end() :]
+    if any("<html" in ln and ln.endswith("/>") for ln in repaired[:4096].splitlines()[:4]):
+        return load_html(html)
+    # load_html's steps after the repair
+    check_flag = is_dubious_html(beginning)
+    fallback_parse = False
+    tree = None
+    try:
+        tree = fromstring(repaired, parser=HTML_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree = fromstring_bytes(repaired)
+        fallback_parse = True
+    except Exception:  # load_html logs and goes on
+        tree = None
+    if (tree is None or len(tree) < 1) and not fallback_parse:
+        tree = fromstring_bytes(repaired)
+    if tree is not None and check_flag is True and len(tree) < 2:
+        return None  # not HTML, to load_html
+    return tree
 
 
 def _any_of(words: tuple[str, ...], test: str = "contains") -> str:
@@ -492,6 +554,36 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
     }
 
 
+class _AllJustextStoplists:
+    """Every word of every justext stoplist, read from justext's files each time it is
+    iterated: what trafilatura's fallback gives justext when the page's language is not
+    set, and justext only iterates it once, into its own cached lower-case frozenset.
+
+    trafilatura's own form of it (``jt_stoplist_init``) is a tuple of the union, ~13 MB
+    held beside justext's frozenset for the life of the process; this object holds nothing,
+    and justext's frozenset is the same set of words either way, so results are unchanged.
+    """
+
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[str]:
+        from justext.utils import get_stoplist, get_stoplists
+
+        for language in sorted(get_stoplists()):
+            yield from get_stoplist(language)
+
+
+@functools.lru_cache(maxsize=1)
+def _install_justext_stoplist() -> None:
+    """Give trafilatura :class:`_AllJustextStoplists` as its all-language stoplist, once per
+    process, before its first fallback extraction (left alone if it built its own)."""
+    with contextlib.suppress(Exception):  # a trafilatura without this global: nothing to do
+        from trafilatura import external
+
+        if external.JT_STOPLIST is None:
+            external.JT_STOPLIST = _AllJustextStoplists()  # type: ignore[assignment]
+
+
 def _trafilatura_text(
     tree: HtmlElement | str,
     url: str | None,
@@ -504,6 +596,8 @@ def _trafilatura_text(
     page's HTML; "" if none."""
     import trafilatura
 
+    if not fast:  # the fallbacks run, justext's among them
+        _install_justext_stoplist()
     try:
         doc = trafilatura.bare_extraction(
             tree,
