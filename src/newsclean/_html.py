@@ -356,15 +356,18 @@ def _load_html(html: str) -> HtmlElement | None:
     after the repair, restated. Any other page goes to load_html itself.
     """
     from lxml.html import fromstring
-    from trafilatura.utils import (
-        DOCTYPE_TAG,
-        HTML_PARSER,
-        INVALID_XML_CHARS,
-        fromstring_bytes,
-        is_dubious_html,
-        load_html,
-    )
+    from trafilatura.utils import load_html
 
+    try:  # load_html's own parts (not public API: a release without them gets load_html)
+        from trafilatura.utils import (
+            DOCTYPE_TAG,
+            HTML_PARSER,
+            INVALID_XML_CHARS,
+            fromstring_bytes,
+            is_dubious_html,
+        )
+    except ImportError:
+        return load_html(html)
     beginning = html[:50].lower()
     first_line_end = html.find("\n")
     if first_line_end < 0 or INVALID_XML_CHARS.search(html) is not None:
