@@ -47,6 +47,13 @@ def test_site_banner_gives_source() -> None:
     assert res.sources == ("Fakti",)
 
 
+def test_blog_pager_and_feed_links_go() -> None:
+    pager = ["Newer Post", "Older Post", "Home", "Subscribe to:", "Post Comments (Atom)"]
+    res = apply_rules(segment_lines("\n".join([PROSE, *pager])), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE]
+    assert {c.rule for c in res.cuts} == {"en.navigation"}
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -57,6 +64,8 @@ def test_site_banner_gives_source() -> None:
         "Menu prices at the restaurant went up by a third last year, the owner said.",
         "0.5 percent",
         "Home prices fell for the third month in a row.",
+        "Subscribe to the feed if you want the next post.",
+        "Older posts are in the archive, which we will move next year.",
     ],
 )
 def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
