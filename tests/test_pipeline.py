@@ -179,3 +179,32 @@ def test_a_huge_text_is_glued_in_pieces_with_offsets_kept() -> None:
     doc = clean(text, main_content=False)
     assert doc.body.count("the initial reports") == 1600
     assert all(text[r.start : r.end] == r.before for r in doc.repairs)
+
+
+_PARAGRAPHS = [
+    "The ministry said the reports were credible and that the talks would go on through the week.",
+    "Both sides met again on Tuesday, and the first claims were withdrawn by noon in the capital.",
+    "Officials added that a second round of meetings would follow later in the month, if needed.",
+    "The council approved the new budget on Tuesday after a long and heated debate in the chamber.",
+]
+
+
+def _page(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>Talks go on</title></head><body><article>{body}</article></body></html>"
+
+
+def test_html_keeps_a_word_the_page_writes_solid() -> None:
+    # The page's own text keeps its spacing: one run-together word is the author's.
+    paragraphs = [_PARAGRAPHS[0].replace("the reports", "thereports"), *_PARAGRAPHS[1:]]
+    doc = clean(_page(paragraphs))
+    assert "thereports" in doc.body
+    assert not [r for r in doc.repairs if r.stage == "glue"]
+
+
+def test_html_dense_with_glue_is_repaired() -> None:
+    glued = [p.replace("the ", "the").replace("were ", "were") for p in _PARAGRAPHS]
+    doc = clean(_page(glued))
+    assert "the reports were credible" in doc.body
+    assert len([r for r in doc.repairs if r.stage == "glue"]) >= 8
+    assert clean(_page(glued), unglue=False).body.startswith("The ministry said thereports")
