@@ -14,7 +14,9 @@ itself, so the precision extraction, when it runs, parses the page again):
   their entries often sentence-length) stands; otherwise it is checked against readability
   (trafilatura's fork, a different algorithm). When the two agree the recall text
   stands; when they disagree, trafilatura's precision mode (with its fallbacks) runs too and whichever
-  of the two agrees better with readability wins. Trailing lines readability does not
+  of the two agrees better with readability wins, unless both are prose and readability's
+  text has more than twice the words: then readability found the rest of the article and
+  its text wins as it is. Otherwise trailing lines readability does not
   share (related-story lists, tag lines, comments) are then cut from the winner, and
   lines that one paragraph of the page's source merely wraps are joined again;
 * when all that finds next to nothing, the page's visible text (block elements on
@@ -80,6 +82,10 @@ _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depen
 # Below this agreement (Dice overlap of 4-word shingles) between trafilatura's recall text
 # and readability's, the precision extraction is run as a second candidate.
 _AGREEMENT = 0.7
+# ... and when readability's text, prose, has more than this many times the words of the
+# chosen one, also prose, readability's stands: it found the rest of the article (trafilatura's
+# own fallback takes readability's text from twice the length on).
+_READABILITY_LONGER = 2.0
 _SHINGLE = 4
 _WORD = regex.compile(r"\w+")
 # A trailing line of the chosen text is "readability's too" when more than this share of its
@@ -521,26 +527,17 @@ def _trafilatura_text(
     return str(getattr(doc, "text", "") or "") if doc is not None else ""
 
 
-def _readability_text(tree: HtmlElement) -> str:
-    """The article text readability (trafilatura's fork) finds in ``tree``, which it edits,
-    flattened; "" if none."""
+def _readability(tree: HtmlElement) -> tuple[str, str]:
+    """The article readability (trafilatura's fork) finds in ``tree``, which it edits: its
+    text flattened with a space between all pieces (what the extractions are compared on),
+    and one block a line, as a browser shows it; ("", "") if none."""
     try:
         from trafilatura.external import try_readability
 
         summary = try_readability(tree)
-        return " ".join(summary.itertext())
+        return " ".join(summary.itertext()), _visible_text_of(summary)
     except Exception:  # no such helper in this trafilatura, or readability failed on the page
-        return ""
-
-
-def _readability_article(tree: HtmlElement) -> str:
-    """Readability's article, one block a line, from ``tree``, which it edits; "" if none."""
-    try:
-        from trafilatura.external import try_readability
-
-        return _visible_text_of(try_readability(tree))
-    except Exception:  # no such helper in this trafilatura, or readability failed on the page
-        return ""
+        return "", ""
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -562,7 +559,9 @@ def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> floa
 
 
 def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
-    """The article's text: trafilatura's recall and precision modes, readability as arbiter.
+    """The article's text: trafilatura's recall and precision modes, readability as arbiter
+    (and, when both extractions are prose and readability's has more than twice the words of
+    the better one, readability's own text).
 
     ``tree`` is the parsed ``html``, this call's to spoil (readability edits it), or None on a
     large page (each step parses its own). Readability gets the tree itself rather than a copy:
@@ -577,7 +576,7 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
             return text  # nothing for an arbiter to correct
     if tree is None:
         tree = _parse(html)
-    arbiter = _readability_text(tree) if tree is not None else ""
+    arbiter, article = _readability(tree) if tree is not None else ("", "")
     del tree  # spoilt, and not kept alive through the precision extraction below
     if not arbiter:
         return text
@@ -589,6 +588,12 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
         other = _trafilatura_text(html, url, favor_precision=True)
         if _agreement(_shingles(other), ref) > agree:
             text = other
+        if (
+            len(_WORD.findall(arbiter)) > _READABILITY_LONGER * len(_WORD.findall(text))
+            and _reads_as_prose(text.split("\n"))
+            and _reads_as_prose(article.split("\n"))
+        ):
+            return article
     return _trim_tail(text, ref)
 
 
@@ -676,7 +681,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         page_text = _visible_text_of(tree)
     if page_text is not None and len(html) >= _LARGE_HTML:  # see _LARGE_HTML
         if len(page_text) >= _HUGE_TEXT:
-            text = _readability_article(tree)  # one block a line already
+            text = _readability(tree)[1]  # one block a line already
             tree = None  # spoilt
         else:
             tree = None
