@@ -208,3 +208,21 @@ def test_html_dense_with_glue_is_repaired() -> None:
     assert "the reports were credible" in doc.body
     assert len([r for r in doc.repairs if r.stage == "glue"]) >= 8
     assert clean(_page(glued), unglue=False).body.startswith("The ministry said thereports")
+
+
+def test_html_signed_comments_under_the_article_go() -> None:
+    comments = [
+        "<p>Great post, thanks for the clear summary of the talks.</p>",
+        "<p>Posted by: Bob | May 3, 2012 11:40 AM</p>",
+        "<p>I think the next round will come sooner than that.</p>",
+        "<p>Posted by: Cy at May 4, 2012 08:02 PM</p>",
+    ]
+    paragraphs = [*_PARAGRAPHS, "Posted by Ann Lee at May 3, 2012 9:01 AM"]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + "".join(comments)
+    page = f"<html><head><title>Talks go on</title></head><body><article>{body}</article></body></html>"
+    doc = clean(page)
+    assert "Great post" not in doc.body and "Posted by: Bob" not in doc.body
+    assert _PARAGRAPHS[-1] in doc.body
+    (cut,) = [r for r in doc.removed if r.rule == "content.comments"]
+    assert cut.text.startswith("Great post") and cut.text.endswith("08:02 PM")
+    assert clean(page, disable={"content.comments"}).body.endswith("08:02 PM")

@@ -27,6 +27,11 @@ STAGE_RULES = [
         "Home | World | Sport",
     ),
     (
+        "content.comments",
+        "Signed reader comments ('Posted by: NAME at DATE') under an article extracted from HTML.",
+        "Great post! / Posted by: Bob | May 3, 2012 11:40 AM",
+    ),
+    (
         "metadata.date_stamp",
         "A line that is only a date (label, time, counter); gives `date`.",
         "Oct 22, 2024 17:19 74",

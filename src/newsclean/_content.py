@@ -50,6 +50,9 @@ The cascade
    theme's post footer ("This entry was posted on ... and is filed under ...", "...
    Bookmark the permalink.") after 400 good characters opens the zone at once, and the
    stretch ends above it: comments under it need no time-stamps to be left out.
+   An article extracted from HTML skips this cascade, but a thread of comments signed
+   "Posted by: NAME | DATE" under it (blog platforms' comment markup, which extractors
+   take for the article's) is found by :func:`comment_thread_start`.
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
    maximum-sum run of block scores (Kadane, linear time).  A short line heading the
    boxes under an article ("Related posts", "You might also like", "Most popular",
@@ -105,7 +108,15 @@ from itertools import accumulate, chain, pairwise
 from types import MappingProxyType
 from typing import Literal
 
-__all__ = ["BlockFeatures", "Label", "score_blocks", "select_main_content"]
+from ._dates import find_dates
+
+__all__ = [
+    "BlockFeatures",
+    "Label",
+    "comment_thread_start",
+    "score_blocks",
+    "select_main_content",
+]
 
 Label = Literal["good", "near", "short", "bad"]
 _SHORT: Label = "short"
@@ -737,6 +748,62 @@ def is_comment_heading(text: str) -> bool:
     (True, False)
     """
     return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
+
+
+# A reader comment's sign-off on blog platforms (Movable Type, TypePad): "Posted by: Ann |
+# May 3, 2007 1:11 PM", "Posted by: Ann at May 3, 2012 11:40 AM"; the colon sets it apart
+# from the post's own "Posted by Ann at ...". A date follows the name.
+_COMMENT_SIGN_OFF = re.compile(
+    r"(?:posted|written|submitted)\s+by\s*:\s*\S.{0,60}?(?:\s+(?:at|on)\s+|\s*[|·•,–—-]\s*)",
+    re.I,
+)
+_SIGN_OFF_LEN = 150  # characters of a sign-off line
+_THREAD_MIN = 2  # sign-offs that make a comment thread
+_THREAD_REACH = 30  # lines above the first sign-off searched for where the thread begins
+_BOUNDARY_WORDS = 15  # a dated line above the first comment this short ends what precedes it
+
+
+def _is_comment_sign_off(text: str) -> bool:
+    m = _COMMENT_SIGN_OFF.match(text) if len(text) <= _SIGN_OFF_LEN else None
+    return m is not None and bool(find_dates(text[m.end() :]))
+
+
+def comment_thread_start(texts: Sequence[str]) -> int:
+    """Index of the line where a thread of signed reader comments begins, ``len(texts)`` if
+    there is none: an article's text (from HTML) followed by comments that the extractor
+    took for the article's own, each signed "Posted by: NAME | DATE" under its text.
+
+    The first comment begins under the nearest line above its sign-off that is a comment
+    heading (the thread then begins there) or a short dated line: the post's own sign-off
+    ("Posted by Ann at ..."), a trackback's date. With no such line close above, or less
+    than 400 characters of text before it, nothing is cut.
+
+    >>> lines = ["A paragraph of the post that goes on for a while. " * 10,
+    ...          "Posted by Ann Lee at May 3, 2012 9:01 AM", "Great post!",
+    ...          "Posted by: Bob at May 3, 2012 11:40 AM", "I disagree.",
+    ...          "Posted by: Cy | May 4, 2012 08:02 PM"]
+    >>> comment_thread_start(lines)
+    2
+    >>> comment_thread_start(lines[:4])
+    4
+    """
+    n = len(texts)
+    signs = [i for i, t in enumerate(texts) if _is_comment_sign_off(t)]
+    if len(signs) < _THREAD_MIN:
+        return n
+    first = signs[0]
+    start = n
+    for b in range(first - 1, max(-1, first - 1 - _THREAD_REACH), -1):
+        text = texts[b]
+        if is_comment_heading(text):
+            start = b
+            break
+        if len(_WORD.findall(text)) <= _BOUNDARY_WORDS and find_dates(text):
+            start = b + 1
+            break
+    if sum(len(t) for t in texts[:start]) < _ZONE_MIN_GOOD:
+        return n
+    return start
 
 
 def _is_comment_head(p: _Page, i: int) -> bool:
