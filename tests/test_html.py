@@ -520,3 +520,22 @@ def test_readability_text_stands_when_it_finds_more_of_the_prose(
     listed = "\n".join(f"- {p}" for p in paragraphs[:1])
     monkeypatch.setattr(_html, "_trafilatura_text", lambda tree, url, **mode: listed)
     assert extract_html(PAGE).text == listed
+
+
+def test_a_post_that_is_only_its_header_does_not_fall_back_to_the_page() -> None:
+    # A photo post: trafilatura finds the headline and byline only; the page's comments
+    # are not the article, so the full-page path is not taken.
+    comments = "".join(
+        f"<div class='comment'><p>{PARAGRAPH}</p><span>Reader {n}</span></div>" for n in range(6)
+    )
+    page = (
+        "<html><head><title>Sunset over the bay</title></head><body>"
+        "<article><h1>Sunset over the bay</h1><p>By Jane Smith, 3 May 2012</p>"
+        "<img src='sunset.jpg'></article>"
+        f"<section id='comments'>{comments}</section></body></html>"
+    )
+    ex = extract_html(page)
+    assert not ex.fallback
+    assert " ".join(ex.text.split()) == "Sunset over the bay By Jane Smith, 3 May 2012"
+    doc = clean(page)
+    assert doc.body == "" and doc.author == "Jane Smith"

@@ -21,7 +21,8 @@ itself, so the precision extraction, when it runs, parses the page again):
   lines that one paragraph of the page's source merely wraps are joined again;
 * when all that finds next to nothing, the page's visible text (block elements on
   their own lines) goes down the full-page text path instead, where the
-  main-content stage picks the article;
+  main-content stage picks the article; unless what was found is the article's header
+  alone (headline, byline: a photo or video post), whose page has no article text;
 * memory: on a large page (``_LARGE_HTML``) the tree is dropped once metadata and the
   visible text are read, and trafilatura parses the string itself instead of copying
   the tree; a page with a very long visible text (``_HUGE_TEXT``) skips trafilatura's
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ._metadata import date_near, headline_of_title_tag
+from ._metadata import byline_author, date_near, headline_of_title_tag
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -703,11 +704,28 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     if page_text is None:  # a short text on a dated page (rare): the tree is parsed again
         fresh = _parse(html)
         page_text = _visible_text_of(fresh) if fresh is not None else ""
-    if short and len(page_text) > len(text):
+    if short and len(page_text) > len(text) and not _header_only(text, extraction.title):
         return replace(extraction, text=page_text, fallback=True)
     if extraction.date is None:  # no date in the markup: the one the page shows
         extraction = replace(extraction, date=_shown_date(page_text, text))
     return extraction
+
+
+def _header_only(text: str, title: str | None) -> bool:
+    """``text`` is an article's header alone: its headline (the page's title) and byline.
+    Then the extractor found the article and it has no text (a photo or video post): the
+    rest of the page (comments, sidebars) is not it, and the full-page path is not taken.
+
+    >>> _header_only("Almost There\\nBy Lim Cheng Soon, 28 May 2010", "Almost There")
+    True
+    >>> _header_only("Almost There\\nabc def", "Almost There"), _header_only("", None)
+    (False, False)
+    """
+    lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+    wanted = " ".join(title.split()).casefold() if title else None
+    return bool(lines) and all(
+        ln.casefold() == wanted or byline_author(ln) is not None for ln in lines
+    )
 
 
 def _shown_date(page_text: str, article: str) -> str | None:
