@@ -496,8 +496,8 @@ _POST = [
 ]
 
 
-def test_signed_comment_thread_starts_under_the_post_sign_off() -> None:
-    from newsclean._content import comment_thread_start
+def test_signed_comment_section_starts_under_the_post_sign_off() -> None:
+    from newsclean._content import comment_section_start
 
     lines = [
         *_POST,
@@ -508,11 +508,20 @@ def test_signed_comment_thread_starts_under_the_post_sign_off() -> None:
         "I think the review will come sooner than that.",
         "Posted by: Cy at May 4, 2012 08:02 PM",
     ]
-    assert comment_thread_start(lines) == 3
+    assert comment_section_start(lines) == 3
+
+
+@pytest.mark.parametrize(
+    "heading", ["4 Responses to “The budget”", "Comments (7)", "Leave a Reply"]
+)
+def test_a_heading_counting_or_asking_for_comments_opens_the_section(heading: str) -> None:
+    from newsclean._content import comment_section_start
+
+    assert comment_section_start([*_POST, heading, "Top cards by category"]) == 2
 
 
 def test_a_comment_heading_opens_the_thread() -> None:
-    from newsclean._content import comment_thread_start
+    from newsclean._content import comment_section_start
 
     lines = [
         *_POST,
@@ -521,7 +530,7 @@ def test_a_comment_heading_opens_the_thread() -> None:
         "Posted by: Bob | May 3, 2012",
         "Posted by: Cy | May 4, 2012",
     ]
-    assert comment_thread_start(lines) == 2
+    assert comment_section_start(lines) == 2
 
 
 @pytest.mark.parametrize(
@@ -540,6 +549,9 @@ def test_a_comment_heading_opens_the_thread() -> None:
             "Posted by: Bob | May 3, 2012",
             "Posted by: Cy | May 4, 2012",
         ],
+        # a bare "Comment" label or a sentence opening with "Response" is no comment heading
+        [*_POST, "Comment", "Response codes are given in section 6 of the standard"],
+        ["Short post.", "2 Comments", "Nice."],
         # too little text above: the thread would be all there is
         [
             "Short post.",
@@ -550,7 +562,7 @@ def test_a_comment_heading_opens_the_thread() -> None:
         ],
     ],
 )
-def test_no_comment_thread(lines: list[str]) -> None:
-    from newsclean._content import comment_thread_start
+def test_no_comment_section(lines: list[str]) -> None:
+    from newsclean._content import comment_section_start
 
-    assert comment_thread_start(lines) == len(lines)
+    assert comment_section_start(lines) == len(lines)

@@ -28,7 +28,7 @@ STAGE_RULES = [
     ),
     (
         "content.comments",
-        "Signed reader comments ('Posted by: NAME at DATE') under an article extracted from HTML.",
+        "Reader comments under an article extracted from HTML: from a heading counting them, or a thread signed 'Posted by: NAME at DATE'.",
         "Great post! / Posted by: Bob | May 3, 2012 11:40 AM",
     ),
     (

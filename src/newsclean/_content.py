@@ -52,7 +52,8 @@ The cascade
    stretch ends above it: comments under it need no time-stamps to be left out.
    An article extracted from HTML skips this cascade, but a thread of comments signed
    "Posted by: NAME | DATE" under it (blog platforms' comment markup, which extractors
-   take for the article's) is found by :func:`comment_thread_start`.
+   take for the article's) or a heading that counts them ("4 Responses to ...") is found
+   by :func:`comment_section_start`.
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
    maximum-sum run of block scores (Kadane, linear time).  A short line heading the
    boxes under an article ("Related posts", "You might also like", "Most popular",
@@ -113,7 +114,7 @@ from ._dates import find_dates
 __all__ = [
     "BlockFeatures",
     "Label",
-    "comment_thread_start",
+    "comment_section_start",
     "score_blocks",
     "select_main_content",
 ]
@@ -768,42 +769,67 @@ def _is_comment_sign_off(text: str) -> bool:
     return m is not None and bool(find_dates(text[m.end() :]))
 
 
-def comment_thread_start(texts: Sequence[str]) -> int:
-    """Index of the line where a thread of signed reader comments begins, ``len(texts)`` if
-    there is none: an article's text (from HTML) followed by comments that the extractor
-    took for the article's own, each signed "Posted by: NAME | DATE" under its text.
+_CALL_TO_COMMENT = re.compile(r"(?:leave|post|add|write|submit|join)\b", re.I)
+# the count opens the heading ("4 Responses to ...", "{ 12 comments }") or closes it ("Comments (7)")
+_COMMENT_COUNT = re.compile(r"^\W{0,2}\d|\(\d+\)\W{0,2}$")
 
-    The first comment begins under the nearest line above its sign-off that is a comment
-    heading (the thread then begins there) or a short dated line: the post's own sign-off
-    ("Posted by Ann at ..."), a trackback's date. With no such line close above, or less
-    than 400 characters of text before it, nothing is cut.
+
+def _counted_comment_heading(text: str) -> bool:
+    """A comment heading that counts the comments or asks for one ("4 Responses to ...",
+    "Comments (7)", "Leave a Reply"), not a bare word that may head a section or open a
+    sentence ("Comment", "Response codes ...")."""
+    return (
+        is_comment_heading(text)
+        and not text.rstrip().endswith(".")
+        and (_COMMENT_COUNT.search(text) is not None or _CALL_TO_COMMENT.match(text) is not None)
+    )
+
+
+def comment_section_start(texts: Sequence[str]) -> int:
+    """Index of the line where reader comments begin under an article extracted from HTML
+    (comments the extractor took for the article's own), ``len(texts)`` if none.
+
+    After 400 characters of text, the comments begin at a heading that counts them or asks
+    for one ("4 Responses to ...", "Comments (7)", "Leave a Reply"), or at a thread of
+    comments each signed "Posted by: NAME | DATE" under its text, whichever comes first. The
+    first signed comment begins under the nearest line above its sign-off that is a comment
+    heading (the section then begins there) or a short dated line: the post's own sign-off
+    ("Posted by Ann at ..."), a trackback's date; with no such line close above, the thread
+    is left alone.
 
     >>> lines = ["A paragraph of the post that goes on for a while. " * 10,
     ...          "Posted by Ann Lee at May 3, 2012 9:01 AM", "Great post!",
     ...          "Posted by: Bob at May 3, 2012 11:40 AM", "I disagree.",
     ...          "Posted by: Cy | May 4, 2012 08:02 PM"]
-    >>> comment_thread_start(lines)
+    >>> comment_section_start(lines)
     2
-    >>> comment_thread_start(lines[:4])
+    >>> comment_section_start(lines[:4])
     4
+    >>> comment_section_start([lines[0], "2 Responses to “The post”", "Nice."])
+    1
     """
     n = len(texts)
-    signs = [i for i, t in enumerate(texts) if _is_comment_sign_off(t)]
+    heading = n
+    seen = 0
+    for i, text in enumerate(texts):
+        if seen >= _ZONE_MIN_GOOD and _counted_comment_heading(text):
+            heading = i
+            break
+        seen += len(text)
+    signs = [i for i, text in enumerate(texts[:heading]) if _is_comment_sign_off(text)]
     if len(signs) < _THREAD_MIN:
-        return n
+        return heading
     first = signs[0]
-    start = n
     for b in range(first - 1, max(-1, first - 1 - _THREAD_REACH), -1):
         text = texts[b]
-        if is_comment_heading(text):
-            start = b
+        if is_comment_heading(text) or (
+            len(_WORD.findall(text)) <= _BOUNDARY_WORDS and find_dates(text)
+        ):
+            start = b if is_comment_heading(text) else b + 1
             break
-        if len(_WORD.findall(text)) <= _BOUNDARY_WORDS and find_dates(text):
-            start = b + 1
-            break
-    if sum(len(t) for t in texts[:start]) < _ZONE_MIN_GOOD:
-        return n
-    return start
+    else:
+        return heading
+    return start if sum(len(t) for t in texts[:start]) >= _ZONE_MIN_GOOD else heading
 
 
 def _is_comment_head(p: _Page, i: int) -> bool:

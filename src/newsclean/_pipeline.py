@@ -9,7 +9,7 @@ The cascade, one module per stage:
 2. ``_segment``    lines, grouped in paragraphs by blank lines.
 3. ``_content``    the article's stretch in a full-page dump, judged on the page as
                    scraped (mostly clean text is kept whole); on an article extracted
-                   from HTML, only a thread of signed reader comments under it.
+                   from HTML, only the reader comments under it.
 4. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
 5. ``_glue``       whitespace put back between glued words in the lines kept, in their
                    language, so metadata and language see repaired words (and a second
@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ._content import comment_thread_start, select_main_content
+from ._content import comment_section_start, select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
 from ._glue import dense_with_glue, find_glue_splits
@@ -166,8 +166,8 @@ def run_text(
     earlier: list[Cut] = []
     preceding: tuple[Line, ...] = ()
     if options.main_content and not select_content and lines:
-        # An extracted article (HTML) can still carry the reader comments signed under it.
-        at = comment_thread_start([ln.text for ln in lines])
+        # An extracted article (HTML) can still carry the reader comments under it.
+        at = comment_section_start([ln.text for ln in lines])
         if at < len(lines):
             earlier = record("content", [Cut(lines[at].start, lines[-1].end, "content.comments")])
             lines = subtract(lines, earlier)
