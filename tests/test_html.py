@@ -539,3 +539,15 @@ def test_a_post_that_is_only_its_header_does_not_fall_back_to_the_page() -> None
     assert " ".join(ex.text.split()) == "Sunset over the bay By Jane Smith, 3 May 2012"
     doc = clean(page)
     assert doc.body == "" and doc.author == "Jane Smith"
+
+
+def test_related_box_under_the_article() -> None:
+    from newsclean._html import related_box_start
+
+    article = [PARAGRAPH * 6, PARAGRAPH * 3]
+    links = ["Related posts:", "- Rates rise again", "- The mayor resigns"]
+    assert related_box_start([*article, *links]) == 2
+    # an inline box the article goes on past stays
+    assert related_box_start([*article, "More from Jane Doe", PARAGRAPH * 2]) == 4
+    # too early to be under the article
+    assert related_box_start(["Short intro.", *links]) == 4

@@ -226,3 +226,19 @@ def test_html_signed_comments_under_the_article_go() -> None:
     (cut,) = [r for r in doc.removed if r.rule == "content.comments"]
     assert cut.text.startswith("Great post") and cut.text.endswith("08:02 PM")
     assert clean(page, disable={"content.comments"}).body.endswith("08:02 PM")
+
+
+def test_html_related_links_under_the_article_go() -> None:
+    from newsclean import Options
+    from newsclean._pipeline import run_text
+
+    # the text an extraction of a page gives (the HTML path's text stages run on it)
+    article = [*_PARAGRAPHS, "Talks resume on Monday, when both delegations return to the city."]
+    links = ["More from World", "- Rates rise again", "- The mayor resigns"]
+    text = "\n".join([*article, *links])
+    doc = run_text(text, Options(), select_content=False)
+    assert doc.body == "\n".join(article)
+    (cut,) = [r for r in doc.removed if r.rule == "content.related"]
+    assert text[cut.start : cut.end] == cut.text and cut.text.startswith("More from World")
+    kept = run_text(text, Options(disable={"content.related"}), select_content=False)
+    assert "The mayor resigns" in kept.body

@@ -32,6 +32,12 @@ STAGE_RULES = [
         "Great post! / Posted by: Bob | May 3, 2012 11:40 AM",
     ),
     (
+        "content.related",
+        "A box of related or more-from links under an article extracted from HTML, from its"
+        " heading on, unless what follows reads as prose.",
+        "More from Sport / - Cup final tickets",
+    ),
+    (
         "metadata.date_stamp",
         "A line that is only a date (label, time, counter); gives `date`.",
         "Oct 22, 2024 17:19 74",

@@ -115,6 +115,7 @@ __all__ = [
     "BlockFeatures",
     "Label",
     "comment_section_start",
+    "is_end_heading",
     "score_blocks",
     "select_main_content",
 ]
@@ -720,8 +721,19 @@ def _meta_gap(p: _Page, meta: Sequence[int], i: int) -> int:
 
 def _is_end_head(p: _Page, i: int) -> bool:
     """A short line heading the related-posts or author box under an article."""
-    text = p.texts[i]
-    if len(text) > 50 or not 0 < p.words[i] <= 7:
+    return is_end_heading(p.texts[i], p.words[i])
+
+
+def is_end_heading(text: str, words: int | None = None) -> bool:
+    """A short line heading the related-posts or author box under an article ("Related
+    posts", "More from Football", "Also on HuffPost:"); ``words``: its word count, if known.
+
+    >>> is_end_heading("More from Jane Doe"), is_end_heading("The related posts were deleted.")
+    (True, False)
+    """
+    if len(text) > 50:
+        return False
+    if not 0 < (len(_WORD.findall(text)) if words is None else words) <= 7:
         return False
     m = _END_HEAD.match(text)
     # "More from Jane Doe" is a heading; "More on this later." is a sentence.

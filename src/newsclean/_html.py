@@ -39,11 +39,13 @@ import copy
 import functools
 import itertools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from ._content import is_end_heading
 from ._metadata import byline_author, date_near, headline_of_title_tag
 
 if TYPE_CHECKING:
@@ -105,6 +107,7 @@ _NOT_PARAGRAPH = (*_LIST_ITEM, "|")
 # A recall text this long that reads as prose and has no list item or table row is an article:
 # readability is not consulted.
 _PROSE_MIN_CHARS = 1000
+_RELATED_AFTER = 400  # characters of the article before a related-links box can open
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -709,6 +712,26 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     if extraction.date is None:  # no date in the markup: the one the page shows
         extraction = replace(extraction, date=_shown_date(page_text, text))
     return extraction
+
+
+def related_box_start(lines: Sequence[str]) -> int:
+    """Index of the line heading a box of related or more-from links under an article
+    extracted from HTML ("Related posts", "More from Football", "Also on HuffPost:"), after
+    400 characters of text and with what follows it not reading as prose (an inline box the
+    article goes on past); ``len(lines)`` if none.
+
+    >>> text = ["A paragraph of the post that goes on for a while. " * 10, "More from Sport",
+    ...         "- Cup final tickets", "- Transfer news"]
+    >>> related_box_start(text), related_box_start(text[:2] + [text[0]])
+    (1, 3)
+    """
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen >= _RELATED_AFTER and is_end_heading(line.strip()):
+            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
+            return len(lines) if _reads_as_prose(rest) else i
+        seen += len(line)
+    return len(lines)
 
 
 def _header_only(text: str, title: str | None) -> bool:

@@ -9,7 +9,8 @@ The cascade, one module per stage:
 2. ``_segment``    lines, grouped in paragraphs by blank lines.
 3. ``_content``    the article's stretch in a full-page dump, judged on the page as
                    scraped (mostly clean text is kept whole); on an article extracted
-                   from HTML, only the reader comments under it.
+                   from HTML, only the reader comments and related
+                   links under it.
 4. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
 5. ``_glue``       whitespace put back between glued words in the lines kept, in their
                    language, so metadata and language see repaired words (and a second
@@ -36,7 +37,7 @@ from ._content import comment_section_start, select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
 from ._glue import dense_with_glue, find_glue_splits
-from ._html import extract_html
+from ._html import extract_html, related_box_start
 from ._language import detect_language, spaced_scripts_only
 from ._metadata import HEADER_WINDOW, extract_metadata
 from ._normalize import Normalized, normalize
@@ -166,11 +167,19 @@ def run_text(
     earlier: list[Cut] = []
     preceding: tuple[Line, ...] = ()
     if options.main_content and not select_content and lines:
-        # An extracted article (HTML) can still carry the reader comments under it.
-        at = comment_section_start([ln.text for ln in lines])
-        if at < len(lines):
-            earlier = record("content", [Cut(lines[at].start, lines[-1].end, "content.comments")])
-            lines = subtract(lines, earlier)
+        # An extracted article (HTML) can still carry the reader comments and a box of
+        # related links under it.
+        for find, rule in (
+            (comment_section_start, "content.comments"),
+            (related_box_start, "content.related"),
+        ):
+            at = find([ln.text for ln in lines])
+            if at < len(lines):
+                cut = record("content", [Cut(lines[at].start, lines[-1].end, rule)])
+                earlier += cut
+                lines = subtract(lines, cut)
+            if not lines:
+                break
     if options.main_content and select_content and lines:
         earlier = record("content", _content_cuts(norm.text, lines, options.language))
         lines = subtract(lines, earlier)
