@@ -9,8 +9,7 @@ The cascade, one module per stage:
 2. ``_segment``    lines, grouped in paragraphs by blank lines.
 3. ``_content``    the article's stretch in a full-page dump, judged on the page as
                    scraped (mostly clean text is kept whole); on an article extracted
-                   from HTML, only the reader comments and related
-                   links under it.
+                   from HTML, only the reader comments and related links under it.
 4. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
 5. ``_glue``       whitespace put back between glued words in the lines kept, in their
                    language, so metadata and language see repaired words (and a second
