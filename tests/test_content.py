@@ -488,3 +488,81 @@ def test_post_footer_ends_the_article() -> None:
     lines = [*_MENU, *_BODY, footer, *comments, *_FOOTER]
     kept = _kept(lines, select_main_content(lines, language="en"))
     assert kept == _BODY
+
+
+_POST = [
+    "The council approved the new budget on Tuesday after a long and heated debate. " * 3,
+    "Members said the plan would hold until spring, when the next review is due. " * 3,
+]
+
+
+def test_signed_comment_section_starts_under_the_post_sign_off() -> None:
+    from newsclean._content import comment_section_start
+
+    lines = [
+        *_POST,
+        "Posted by Ann Lee at May 3, 2012 9:01 AM",
+        "Trackbacks",
+        "Great post, thanks for the clear summary of the budget.",
+        "Posted by: Bob | May 3, 2012 11:40 AM",
+        "I think the review will come sooner than that.",
+        "Posted by: Cy at May 4, 2012 08:02 PM",
+    ]
+    assert comment_section_start(lines) == 3
+
+
+@pytest.mark.parametrize(
+    "heading", ["4 Responses to “The budget”", "Comments (7)", "Leave a Reply"]
+)
+def test_a_heading_counting_or_asking_for_comments_opens_the_section(heading: str) -> None:
+    from newsclean._content import comment_section_start
+
+    assert comment_section_start([*_POST, heading, "Top cards by category"]) == 2
+
+
+def test_a_comment_heading_opens_the_thread() -> None:
+    from newsclean._content import comment_section_start
+
+    lines = [
+        *_POST,
+        "3 Comments",
+        "Nice.",
+        "Posted by: Bob | May 3, 2012",
+        "Posted by: Cy | May 4, 2012",
+    ]
+    assert comment_section_start(lines) == 2
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one signed comment is no thread
+        [*_POST, "Posted by Ann at May 3, 2012 9:01 AM", "Nice.", "Posted by: Bob | May 3, 2012"],
+        # the post's own sign-offs have no colon
+        [*_POST, "Posted by Ann at May 3, 2012", "Posted by Ann at May 4, 2012"],
+        # sign-offs without a date
+        [*_POST, "Posted by Ann", "Nice.", "Posted by: Bob | Reply", "Posted by: Cy | Reply"],
+        # nothing dated or headed close above the first comment: where it begins is unknown
+        [
+            *_POST,
+            *["Another line of text."] * 31,
+            "Posted by: Bob | May 3, 2012",
+            "Posted by: Cy | May 4, 2012",
+        ],
+        # a bare "Comment" label or a sentence opening with "Response" is no comment heading
+        [*_POST, "Comment", "Response codes are given in section 6 of the standard"],
+        ["Short post.", "2 Comments", "Nice."],
+        # too little text above: the thread would be all there is
+        [
+            "Short post.",
+            "May 3, 2012",
+            "Nice.",
+            "Posted by: Bob | May 3, 2012",
+            "Posted by: Cy | May 4, 2012",
+        ],
+    ],
+)
+def test_no_comment_section(lines: list[str]) -> None:
+    from newsclean._content import comment_section_start
+
+    assert comment_section_start(lines) == len(lines)

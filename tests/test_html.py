@@ -90,7 +90,7 @@ def test_recall_text_stands_when_readability_agrees(monkeypatch: pytest.MonkeyPa
         return "recall " + PARAGRAPH * 3 if mode.get("favor_recall") else "precision " + PARAGRAPH
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: PARAGRAPH * 3)
+    monkeypatch.setattr(_html, "_readability", lambda tree: (PARAGRAPH * 3,) * 2)
     ex = extract_html(PAGE)
     assert ex.text.startswith("recall ")
     assert calls == [{"favor_recall": True, "fast": True}]  # precision mode never ran
@@ -107,10 +107,10 @@ def test_precision_text_wins_when_it_agrees_better_with_readability(
         return sidebar if mode.get("favor_recall") else PARAGRAPH * 3
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: PARAGRAPH * 3)
+    monkeypatch.setattr(_html, "_readability", lambda tree: (PARAGRAPH * 3,) * 2)
     assert extract_html(PAGE).text == PARAGRAPH * 3
     # ... and the recall text stays when precision agrees no better
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: "Something else entirely. " * 9)
+    monkeypatch.setattr(_html, "_readability", lambda tree: ("Something else entirely. " * 9,) * 2)
     assert extract_html(PAGE).text == sidebar
 
 
@@ -124,7 +124,7 @@ def test_without_readability_the_recall_text_is_kept(monkeypatch: pytest.MonkeyP
         return PARAGRAPH * 2
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: "")
+    monkeypatch.setattr(_html, "_readability", lambda tree: ("",) * 2)
     assert extract_html(PAGE).text == PARAGRAPH * 2
     assert len(modes) == 1
 
@@ -375,7 +375,7 @@ def test_readability_checks_a_recall_text_that_reads_as_prose(
         return recall
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: story * 2)
+    monkeypatch.setattr(_html, "_readability", lambda tree: (story * 2,) * 2)
     assert extract_html(PAGE).text == "\n".join([story, story])
 
 
@@ -394,7 +394,7 @@ def test_precision_mode_parses_the_page_again(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
     # readability disagrees: precision mode runs, on the HTML (readability edited the tree)
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: "Something else entirely. " * 9)
+    monkeypatch.setattr(_html, "_readability", lambda tree: ("Something else entirely. " * 9,) * 2)
     ex = extract_html(PAGE)
     assert "The council approved" in ex.text
     assert seen == [(False, lxml.html.HtmlElement), (True, str)]
@@ -410,11 +410,11 @@ def test_a_long_prose_text_without_list_items_stands_unchecked(
     def fake(tree: object, url: object, **mode: bool) -> str:
         return story
 
-    def referee(tree: object) -> str:
+    def referee(tree: object) -> tuple[str, str]:
         raise AssertionError("readability consulted on a prose text without list items")
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability_text", referee)
+    monkeypatch.setattr(_html, "_readability", referee)
     assert extract_html(PAGE).text == story
 
 
@@ -494,7 +494,7 @@ def test_a_recall_text_in_table_rows_is_checked_by_readability(
         return recall
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability_text", lambda tree: story * 2)
+    monkeypatch.setattr(_html, "_readability", lambda tree: (story * 2,) * 2)
     assert extract_html(PAGE).text == "\n".join([f"| {story} |", f"| {story} |"])
 
 
@@ -550,3 +550,58 @@ def test_code_is_cut_from_a_long_page_of_four_byte_characters() -> None:
 
     page = "<p>" + "a\U0001f600" * 100_000 + "</p><script>x()</script><p>" + "b" * 150_000 + "</p>"
     assert _without_code(page) == page.replace("x()", "")
+
+
+def test_readability_text_stands_when_it_finds_more_of_the_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsclean import _html
+
+    # Both extractions are prose; trafilatura kept one paragraph of four (the others sat in
+    # a block it took for page chrome), readability all four.
+    paragraphs = [
+        PARAGRAPH.replace("council", word) for word in ("council", "mayor", "board", "city")
+    ]
+
+    def fake(tree: object, url: object, **mode: bool) -> str:
+        return paragraphs[0]
+
+    article = "\n".join(paragraphs)
+    monkeypatch.setattr(_html, "_trafilatura_text", fake)
+    monkeypatch.setattr(_html, "_readability", lambda tree: (" ".join(paragraphs), article))
+    assert extract_html(PAGE).text == article
+    # ... not when trafilatura's text is a list (readability may have taken a sidebar)
+    listed = "\n".join(f"- {p}" for p in paragraphs[:1])
+    monkeypatch.setattr(_html, "_trafilatura_text", lambda tree, url, **mode: listed)
+    assert extract_html(PAGE).text == listed
+
+
+def test_a_post_that_is_only_its_header_does_not_fall_back_to_the_page() -> None:
+    # A photo post: trafilatura finds the headline and byline only; the page's comments
+    # are not the article, so the full-page path is not taken.
+    comments = "".join(
+        f"<div class='comment'><p>{PARAGRAPH}</p><span>Reader {n}</span></div>" for n in range(6)
+    )
+    page = (
+        "<html><head><title>Sunset over the bay</title></head><body>"
+        "<article><h1>Sunset over the bay</h1><p>By Jane Smith, 3 May 2012</p>"
+        "<img src='sunset.jpg'></article>"
+        f"<section id='comments'>{comments}</section></body></html>"
+    )
+    ex = extract_html(page)
+    assert not ex.fallback
+    assert " ".join(ex.text.split()) == "Sunset over the bay By Jane Smith, 3 May 2012"
+    doc = clean(page)
+    assert doc.body == "" and doc.author == "Jane Smith"
+
+
+def test_related_box_under_the_article() -> None:
+    from newsclean._html import related_box_start
+
+    article = [PARAGRAPH * 6, PARAGRAPH * 3]
+    links = ["Related posts:", "- Rates rise again", "- The mayor resigns"]
+    assert related_box_start([*article, *links]) == 2
+    # an inline box the article goes on past stays
+    assert related_box_start([*article, "More from Jane Doe", PARAGRAPH * 2]) == 4
+    # too early to be under the article
+    assert related_box_start(["Short intro.", *links]) == 4

@@ -258,3 +258,25 @@ def test_a_name_beside_the_date_in_the_header_is_the_author() -> None:
     for header in ("Budget Index\n\nJuly 21, 2012", "Latest News\n\nJuly 21, 2012", "Ann Lee"):
         res = meta(f"Budget passes\n\n{header}\n\n{PROSE} The budget index rose.")
         assert res.metadata.author is None, header
+
+
+def test_lines_broken_inside_a_paragraph_are_not_header_lines() -> None:
+    # A paragraph of short <br>-broken lines, one of them repeated later: no line of it is
+    # a headline (a repeat would otherwise corroborate it), so the body stays whole.
+    wrapped = (
+        "The river rose all night and by morning the water\n"
+        "stood in the lower streets of the old town, where\n"
+        "shopkeepers had stacked their goods on the counters\n"
+        "and waited for the boats to come."
+    )
+    text = f"{wrapped}\n\nLater that week\nshopkeepers had stacked their goods on the counters"
+    res = meta(text)
+    assert [ln.text for ln in res.kept] == [ln.text for ln in segment_lines(text)]
+    assert res.cuts == ()
+
+
+def test_headline_above_a_lower_case_stamp_is_still_the_header() -> None:
+    res = meta(
+        f"Storm floods the old town overnight\non May 8, 2024 at 11:54 AM, updated\n\n{PROSE}"
+    )
+    assert res.metadata.title == "Storm floods the old town overnight"

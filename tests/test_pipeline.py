@@ -271,3 +271,66 @@ def test_a_huge_text_is_glued_in_pieces_with_offsets_kept() -> None:
     doc = clean(text, main_content=False)
     assert doc.body.count("the initial reports") == 1600
     assert all(text[r.start : r.end] == r.before for r in doc.repairs)
+
+
+_PARAGRAPHS = [
+    "The ministry said the reports were credible and that the talks would go on through the week.",
+    "Both sides met again on Tuesday, and the first claims were withdrawn by noon in the capital.",
+    "Officials added that a second round of meetings would follow later in the month, if needed.",
+    "The council approved the new budget on Tuesday after a long and heated debate in the chamber.",
+]
+
+
+def _page(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>Talks go on</title></head><body><article>{body}</article></body></html>"
+
+
+def test_html_keeps_a_word_the_page_writes_solid() -> None:
+    # The page's own text keeps its spacing: one run-together word is the author's.
+    paragraphs = [_PARAGRAPHS[0].replace("the reports", "thereports"), *_PARAGRAPHS[1:]]
+    doc = clean(_page(paragraphs))
+    assert "thereports" in doc.body
+    assert not [r for r in doc.repairs if r.stage == "glue"]
+
+
+def test_html_dense_with_glue_is_repaired() -> None:
+    glued = [p.replace("the ", "the").replace("were ", "were") for p in _PARAGRAPHS]
+    doc = clean(_page(glued))
+    assert "the reports were credible" in doc.body
+    assert len([r for r in doc.repairs if r.stage == "glue"]) >= 8
+    assert clean(_page(glued), unglue=False).body.startswith("The ministry said thereports")
+
+
+def test_html_signed_comments_under_the_article_go() -> None:
+    comments = [
+        "<p>Great post, thanks for the clear summary of the talks.</p>",
+        "<p>Posted by: Bob | May 3, 2012 11:40 AM</p>",
+        "<p>I think the next round will come sooner than that.</p>",
+        "<p>Posted by: Cy at May 4, 2012 08:02 PM</p>",
+    ]
+    paragraphs = [*_PARAGRAPHS, "Posted by Ann Lee at May 3, 2012 9:01 AM"]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + "".join(comments)
+    page = f"<html><head><title>Talks go on</title></head><body><article>{body}</article></body></html>"
+    doc = clean(page)
+    assert "Great post" not in doc.body and "Posted by: Bob" not in doc.body
+    assert _PARAGRAPHS[-1] in doc.body
+    (cut,) = [r for r in doc.removed if r.rule == "content.comments"]
+    assert cut.text.startswith("Great post") and cut.text.endswith("08:02 PM")
+    assert clean(page, disable={"content.comments"}).body.endswith("08:02 PM")
+
+
+def test_html_related_links_under_the_article_go() -> None:
+    from newsclean import Options
+    from newsclean._pipeline import run_text
+
+    # the text an extraction of a page gives (the HTML path's text stages run on it)
+    article = [*_PARAGRAPHS, "Talks resume on Monday, when both delegations return to the city."]
+    links = ["More from World", "- Rates rise again", "- The mayor resigns"]
+    text = "\n".join([*article, *links])
+    doc = run_text(text, Options(), select_content=False)
+    assert doc.body == "\n".join(article)
+    (cut,) = [r for r in doc.removed if r.rule == "content.related"]
+    assert text[cut.start : cut.end] == cut.text and cut.text.startswith("More from World")
+    kept = run_text(text, Options(disable={"content.related"}), select_content=False)
+    assert "The mayor resigns" in kept.body

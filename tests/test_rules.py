@@ -48,6 +48,34 @@ def test_site_banner_gives_source() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Enlarge Photo", "en.gallery"),
+        ("hide caption", "en.gallery"),
+        ("Next »", "en.navigation"),
+        ("‹ Back to Story", "en.navigation"),
+        ("Add comment", "en.comment_form_line"),
+        ("Printer-Friendly Version", "en.share_widget"),
+        ("STORY HIGHLIGHTS", "en.widget_label"),
+        ("Trackback Pings", "en.widget_label"),
+        ("Follow us!", "en.newsletter"),
+        ("Connect With Us on Twitter", "en.newsletter"),
+    ],
+)
+def test_page_furniture_lines_go(line: str, rule: str) -> None:
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{line}\n\n{PROSE}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, PROSE]
+    assert [c.rule for c in res.cuts] == [rule]
+
+
+def test_blog_pager_and_feed_links_go() -> None:
+    pager = ["Newer Post", "Older Post", "Home", "Subscribe to:", "Post Comments (Atom)"]
+    res = apply_rules(segment_lines("\n".join([PROSE, *pager])), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE]
+    assert {c.rule for c in res.cuts} == {"en.navigation"}
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "We use cookies in our kitchen every Sunday, said the baker, who has run the shop since 1990.",
@@ -57,6 +85,11 @@ def test_site_banner_gives_source() -> None:
         "Menu prices at the restaurant went up by a third last year, the owner said.",
         "0.5 percent",
         "Home prices fell for the third month in a row.",
+        "Subscribe to the feed if you want the next post.",
+        "Older posts are in the archive, which we will move next year.",
+        "Follow us on the long road home, said the guide.",
+        "Next, add the comment to the file and save it.",
+        "Back to the story of the flood: the river rose again.",
     ],
 )
 def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:

@@ -27,6 +27,17 @@ STAGE_RULES = [
         "Home | World | Sport",
     ),
     (
+        "content.comments",
+        "Reader comments under an article extracted from HTML: from a heading counting them, or a thread signed 'Posted by: NAME at DATE'.",
+        "Great post! / Posted by: Bob | May 3, 2012 11:40 AM",
+    ),
+    (
+        "content.related",
+        "A box of related or more-from links under an article extracted from HTML, from its"
+        " heading on, unless what follows reads as prose.",
+        "More from Sport / - Cup final tickets",
+    ),
+    (
         "metadata.date_stamp",
         "A line that is only a date (label, time, counter); gives `date`.",
         "Oct 22, 2024 17:19 74",

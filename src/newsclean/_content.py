@@ -50,6 +50,10 @@ The cascade
    theme's post footer ("This entry was posted on ... and is filed under ...", "...
    Bookmark the permalink.") after 400 good characters opens the zone at once, and the
    stretch ends above it: comments under it need no time-stamps to be left out.
+   An article extracted from HTML skips this cascade, but a thread of comments signed
+   "Posted by: NAME | DATE" under it (blog platforms' comment markup, which extractors
+   take for the article's) or a heading that counts them ("4 Responses to ...") is found
+   by :func:`comment_section_start`.
 6. **Densest stretch.**  The article is taken to be one contiguous stretch: the
    maximum-sum run of block scores (Kadane, linear time).  A short line heading the
    boxes under an article ("Related posts", "You might also like", "Most popular",
@@ -107,7 +111,16 @@ from operator import add, itemgetter, not_, or_
 from types import MappingProxyType
 from typing import Literal
 
-__all__ = ["BlockFeatures", "Label", "score_blocks", "select_main_content"]
+from ._dates import find_dates
+
+__all__ = [
+    "BlockFeatures",
+    "Label",
+    "comment_section_start",
+    "is_end_heading",
+    "score_blocks",
+    "select_main_content",
+]
 
 Label = Literal["good", "near", "short", "bad"]
 _SHORT: Label = "short"
@@ -746,8 +759,19 @@ def _meta_gap(p: _Page, meta: Sequence[int], i: int) -> int:
 
 def _is_end_head(p: _Page, i: int) -> bool:
     """A short line heading the related-posts or author box under an article."""
-    text = p.texts[i]
-    if len(text) > 50 or not 0 < p.words[i] <= 7:
+    return is_end_heading(p.texts[i], p.words[i])
+
+
+def is_end_heading(text: str, words: int | None = None) -> bool:
+    """A short line heading the related-posts or author box under an article ("Related
+    posts", "More from Football", "Also on HuffPost:"); ``words``: its word count, if known.
+
+    >>> is_end_heading("More from Jane Doe"), is_end_heading("The related posts were deleted.")
+    (True, False)
+    """
+    if len(text) > 50:
+        return False
+    if not 0 < (len(_WORD.findall(text)) if words is None else words) <= 7:
         return False
     m = _END_HEAD.match(text)
     # "More from Jane Doe" is a heading; "More on this later." is a sentence.
@@ -775,6 +799,87 @@ def is_comment_heading(text: str) -> bool:
     (True, False)
     """
     return len(text) <= 80 and _COMMENT_HEAD.match(text) is not None
+
+
+# A reader comment's sign-off on blog platforms (Movable Type, TypePad): "Posted by: Ann |
+# May 3, 2007 1:11 PM", "Posted by: Ann at May 3, 2012 11:40 AM"; the colon sets it apart
+# from the post's own "Posted by Ann at ...". A date follows the name.
+_COMMENT_SIGN_OFF = re.compile(
+    r"(?:posted|written|submitted)\s+by\s*:\s*\S.{0,60}?(?:\s+(?:at|on)\s+|\s*[|·•,–—-]\s*)",
+    re.I,
+)
+_SIGN_OFF_LEN = 150  # characters of a sign-off line
+_THREAD_MIN = 2  # sign-offs that make a comment thread
+_THREAD_REACH = 30  # lines above the first sign-off searched for where the thread begins
+_BOUNDARY_WORDS = 15  # a dated line above the first comment this short ends what precedes it
+
+
+def _is_comment_sign_off(text: str) -> bool:
+    m = _COMMENT_SIGN_OFF.match(text) if len(text) <= _SIGN_OFF_LEN else None
+    return m is not None and bool(find_dates(text[m.end() :]))
+
+
+_CALL_TO_COMMENT = re.compile(r"(?:leave|post|add|write|submit|join)\b", re.I)
+# the count opens the heading ("4 Responses to ...", "{ 12 comments }") or closes it ("Comments (7)")
+_COMMENT_COUNT = re.compile(r"^\W{0,2}\d|\(\d+\)\W{0,2}$")
+
+
+def _counted_comment_heading(text: str) -> bool:
+    """A comment heading that counts the comments or asks for one ("4 Responses to ...",
+    "Comments (7)", "Leave a Reply"), not a bare word that may head a section or open a
+    sentence ("Comment", "Response codes ...")."""
+    return (
+        is_comment_heading(text)
+        and not text.rstrip().endswith(".")
+        and (_COMMENT_COUNT.search(text) is not None or _CALL_TO_COMMENT.match(text) is not None)
+    )
+
+
+def comment_section_start(texts: Sequence[str]) -> int:
+    """Index of the line where reader comments begin under an article extracted from HTML
+    (comments the extractor took for the article's own), ``len(texts)`` if none.
+
+    After 400 characters of text, the comments begin at a heading that counts them or asks
+    for one ("4 Responses to ...", "Comments (7)", "Leave a Reply"), or at a thread of
+    comments each signed "Posted by: NAME | DATE" under its text, whichever comes first. The
+    first signed comment begins under the nearest line above its sign-off that is a comment
+    heading (the section then begins there) or a short dated line: the post's own sign-off
+    ("Posted by Ann at ..."), a trackback's date; with no such line close above, the thread
+    is left alone.
+
+    >>> lines = ["A paragraph of the post that goes on for a while. " * 10,
+    ...          "Posted by Ann Lee at May 3, 2012 9:01 AM", "Great post!",
+    ...          "Posted by: Bob at May 3, 2012 11:40 AM", "I disagree.",
+    ...          "Posted by: Cy | May 4, 2012 08:02 PM"]
+    >>> comment_section_start(lines)
+    2
+    >>> comment_section_start(lines[:4])
+    4
+    >>> comment_section_start([lines[0], "2 Responses to “The post”", "Nice."])
+    1
+    """
+    n = len(texts)
+    heading = n
+    seen = 0
+    for i, text in enumerate(texts):
+        if seen >= _ZONE_MIN_GOOD and _counted_comment_heading(text):
+            heading = i
+            break
+        seen += len(text)
+    signs = [i for i, text in enumerate(texts[:heading]) if _is_comment_sign_off(text)]
+    if len(signs) < _THREAD_MIN:
+        return heading
+    first = signs[0]
+    for b in range(first - 1, max(-1, first - 1 - _THREAD_REACH), -1):
+        text = texts[b]
+        if is_comment_heading(text) or (
+            len(_WORD.findall(text)) <= _BOUNDARY_WORDS and find_dates(text)
+        ):
+            start = b if is_comment_heading(text) else b + 1
+            break
+    else:
+        return heading
+    return start if sum(len(t) for t in texts[:start]) >= _ZONE_MIN_GOOD else heading
 
 
 def _is_comment_head(p: _Page, i: int) -> bool:

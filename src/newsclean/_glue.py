@@ -74,7 +74,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["GlueSplit", "find_glue_splits", "unglue"]
+__all__ = ["GlueSplit", "dense_with_glue", "find_glue_splits", "unglue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -2866,6 +2866,16 @@ _DENSE_MIN = 3
 _DENSE_PER_1000 = 8
 
 
+def dense_with_glue(splits: int, text: str) -> bool:
+    """``splits`` found in ``text`` make it "dense" with glue: a scraper lost spaces at many
+    tag boundaries, not an author's odd typo or a name the rules took for two words.
+
+    >>> dense_with_glue(3, "a few words"), dense_with_glue(3, "word " * 1000)
+    (True, False)
+    """
+    return splits >= _DENSE_MIN and splits * 1000 >= _DENSE_PER_1000 * len(text.split())
+
+
 def _find_to_fixpoint(
     text: str, language: str | None, rounds: int = 3, shortcut: bool = True
 ) -> tuple[GlueSplit, ...]:
@@ -2894,7 +2904,7 @@ def _find_to_fixpoint(
     # texts as long as it makes the same splits
     docs = {text: doc}
     splits, later = _rounds(text, language, model, uniq, memo, first, rounds, False, docs)
-    if len(splits) < _DENSE_MIN or len(splits) * 1000 < _DENSE_PER_1000 * len(text.split()):
+    if not dense_with_glue(len(splits), text):
         return splits
     # A scraper that lost this many spaces lost more: look again, taking two frequent
     # words glued together as glue more readily.

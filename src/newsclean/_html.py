@@ -14,12 +14,15 @@ itself, so the precision extraction, when it runs, parses the page again):
   their entries often sentence-length) stands; otherwise it is checked against readability
   (trafilatura's fork, a different algorithm). When the two agree the recall text
   stands; when they disagree, trafilatura's precision mode (with its fallbacks) runs too and whichever
-  of the two agrees better with readability wins. Trailing lines readability does not
+  of the two agrees better with readability wins, unless both are prose and readability's
+  text has more than twice the words: then readability found the rest of the article and
+  its text wins as it is. Otherwise trailing lines readability does not
   share (related-story lists, tag lines, comments) are then cut from the winner, and
   lines that one paragraph of the page's source merely wraps are joined again;
 * when all that finds next to nothing, the page's visible text (block elements on
   their own lines) goes down the full-page text path instead, where the
-  main-content stage picks the article;
+  main-content stage picks the article; unless what was found is the article's header
+  alone (headline, byline: a photo or video post), whose page has no article text;
 * memory: on a large page (``_LARGE_HTML``) the tree is dropped once metadata and the
   visible text are read, and trafilatura parses the string itself instead of copying
   the tree; a page with a very long visible text (``_HUGE_TEXT``) skips trafilatura's
@@ -36,13 +39,14 @@ import copy
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ._metadata import date_near, headline_of_title_tag
+from ._content import is_end_heading
+from ._metadata import byline_author, date_near, headline_of_title_tag
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -81,6 +85,10 @@ _MAX_DATE = "2099-12-31"  # htmldate's upper bound, fixed so answers never depen
 # Below this agreement (Dice overlap of 4-word shingles) between trafilatura's recall text
 # and readability's, the precision extraction is run as a second candidate.
 _AGREEMENT = 0.7
+# ... and when readability's text, prose, has more than this many times the words of the
+# chosen one, also prose, readability's stands: it found the rest of the article (trafilatura's
+# own fallback takes readability's text from twice the length on).
+_READABILITY_LONGER = 2.0
 _SHINGLE = 4
 _WORD = regex.compile(r"\w+")
 # A trailing line of the chosen text is "readability's too" when more than this share of its
@@ -99,6 +107,7 @@ _NOT_PARAGRAPH = (*_LIST_ITEM, "|")
 # A recall text this long that reads as prose and has no list item or table row is an article:
 # readability is not consulted.
 _PROSE_MIN_CHARS = 1000
+_RELATED_AFTER = 400  # characters of the article before a related-links box can open
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -618,26 +627,17 @@ def _trafilatura_text(
     return str(getattr(doc, "text", "") or "") if doc is not None else ""
 
 
-def _readability_text(tree: HtmlElement) -> str:
-    """The article text readability (trafilatura's fork) finds in ``tree``, which it edits,
-    flattened; "" if none."""
+def _readability(tree: HtmlElement) -> tuple[str, str]:
+    """The article readability (trafilatura's fork) finds in ``tree``, which it edits: its
+    text flattened with a space between all pieces (what the extractions are compared on),
+    and one block a line, as a browser shows it; ("", "") if none."""
     try:
         from trafilatura.external import try_readability
 
         summary = try_readability(tree)
-        return " ".join(summary.itertext())
+        return " ".join(summary.itertext()), _visible_text_of(summary)
     except Exception:  # no such helper in this trafilatura, or readability failed on the page
-        return ""
-
-
-def _readability_article(tree: HtmlElement) -> str:
-    """Readability's article, one block a line, from ``tree``, which it edits; "" if none."""
-    try:
-        from trafilatura.external import try_readability
-
-        return _visible_text_of(try_readability(tree))
-    except Exception:  # no such helper in this trafilatura, or readability failed on the page
-        return ""
+        return "", ""
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -659,7 +659,9 @@ def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> floa
 
 
 def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
-    """The article's text: trafilatura's recall and precision modes, readability as arbiter.
+    """The article's text: trafilatura's recall and precision modes, readability as arbiter
+    (and, when both extractions are prose and readability's has more than twice the words of
+    the better one, readability's own text).
 
     ``tree`` is the parsed ``html``, this call's to spoil (readability edits it), or None on a
     large page (each step parses its own). Readability gets the tree itself rather than a copy:
@@ -674,7 +676,7 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
             return text  # nothing for an arbiter to correct
     if tree is None:
         tree = _parse(html)
-    arbiter = _readability_text(tree) if tree is not None else ""
+    arbiter, article = _readability(tree) if tree is not None else ("", "")
     del tree  # spoilt, and not kept alive through the precision extraction below
     if not arbiter:
         return text
@@ -686,6 +688,12 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
         other = _trafilatura_text(html, url, favor_precision=True)
         if _agreement(_shingles(other), ref) > agree:
             text = other
+        if (
+            len(_WORD.findall(arbiter)) > _READABILITY_LONGER * len(_WORD.findall(text))
+            and _reads_as_prose(text.split("\n"))
+            and _reads_as_prose(article.split("\n"))
+        ):
+            return article
     return _trim_tail(text, ref)
 
 
@@ -773,7 +781,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         page_text = _visible_text_of(tree)
     if page_text is not None and len(html) >= _LARGE_HTML:  # see _LARGE_HTML
         if len(page_text) >= _HUGE_TEXT:
-            text = _readability_article(tree)  # one block a line already
+            text = _readability(tree)[1]  # one block a line already
             tree = None  # spoilt
         else:
             tree = None
@@ -795,11 +803,48 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     if page_text is None:  # a short text on a dated page (rare): the tree is parsed again
         fresh = _parse(html)
         page_text = _visible_text_of(fresh) if fresh is not None else ""
-    if short and len(page_text) > len(text):
+    if short and len(page_text) > len(text) and not _header_only(text, extraction.title):
         return replace(extraction, text=page_text, fallback=True)
     if extraction.date is None:  # no date in the markup: the one the page shows
         extraction = replace(extraction, date=_shown_date(page_text, text))
     return extraction
+
+
+def related_box_start(lines: Sequence[str]) -> int:
+    """Index of the line heading a box of related or more-from links under an article
+    extracted from HTML ("Related posts", "More from Football", "Also on HuffPost:"), after
+    400 characters of text and with what follows it not reading as prose (an inline box the
+    article goes on past); ``len(lines)`` if none.
+
+    >>> text = ["A paragraph of the post that goes on for a while. " * 10, "More from Sport",
+    ...         "- Cup final tickets", "- Transfer news"]
+    >>> related_box_start(text), related_box_start(text[:2] + [text[0]])
+    (1, 3)
+    """
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen >= _RELATED_AFTER and is_end_heading(line.strip()):
+            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
+            return len(lines) if _reads_as_prose(rest) else i
+        seen += len(line)
+    return len(lines)
+
+
+def _header_only(text: str, title: str | None) -> bool:
+    """``text`` is an article's header alone: its headline (the page's title) and byline.
+    Then the extractor found the article and it has no text (a photo or video post): the
+    rest of the page (comments, sidebars) is not it, and the full-page path is not taken.
+
+    >>> _header_only("Almost There\\nBy Lim Cheng Soon, 28 May 2010", "Almost There")
+    True
+    >>> _header_only("Almost There\\nabc def", "Almost There"), _header_only("", None)
+    (False, False)
+    """
+    lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+    wanted = " ".join(title.split()).casefold() if title else None
+    return bool(lines) and all(
+        ln.casefold() == wanted or byline_author(ln) is not None for ln in lines
+    )
 
 
 def _shown_date(page_text: str, article: str) -> str | None:

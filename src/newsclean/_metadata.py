@@ -297,6 +297,76 @@ def is_prose(text: str) -> bool:
     )
 
 
+# A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line
+# above has this many words and no sentence end, the line below goes on in lower case.
+_WRAPPED_LINE_WORDS = 5
+_WRAPPED_RUN = 8  # lines of such a run read together as one paragraph
+_NO_SENTENCE_END = regex.compile(r"[^.!?…。！？:;]$")
+# The next line opens with a word in lower case (not a brand such as "iPhone", not a label
+# such as "tags:").
+_LOWER_START = regex.compile(r"^\p{Ll}+(?:['’-]\p{Ll}+)*(?![\p{L}\d:]|\.\w)")
+_DATE_NEAR_START = 40
+_CAPITALISED_WORD = regex.compile(r"\b\p{Lu}")
+_LOWER_CASE_WORD = regex.compile(r"\b\p{Ll}")
+
+
+def _continues(above: str, line: str) -> bool:
+    """``line`` goes on with the sentence ``above`` left open (a line break, not a new line).
+
+    A line in Title Case above is a headline; a byline or a date near the start of the line
+    below ("by Ann Lee Published ...", "on May 8, 2024 at 11:54 AM, updated ...") is the
+    headline's stamp.
+
+    >>> _continues("The council met on Monday and voted to", "raise the rates again")
+    True
+    >>> _continues("Rates Rise Again in the Capital", "then it stopped")
+    False
+    >>> _continues("It rained all day on the town.", "then it stopped")
+    False
+    >>> _continues("The council met on Monday and voted", "on May 8, 2024 at 11:54 AM")
+    False
+    """
+    return (
+        _LOWER_START.match(line) is not None
+        and _NO_SENTENCE_END.search(above) is not None
+        and _words_up_to(above, _WRAPPED_LINE_WORDS) >= _WRAPPED_LINE_WORDS
+        and len(_LOWER_CASE_WORD.findall(above)) > len(_CAPITALISED_WORD.findall(above))
+        and byline_author(line) is None
+        and not (_DIGIT.search(line, 0, _DATE_NEAR_START) and find_dates(line[:_DATE_NEAR_START]))
+    )
+
+
+def first_prose(lines: Sequence[Line], start: int = 0, stop: int | None = None) -> int:
+    """Index of the first line of running text: a prose line, or the first of a few lines
+    that go on one from the other and read as prose together (a paragraph broken by
+    ``<br>``: none of its lines alone is sentence-length, yet none is a headline);
+    ``len(lines)`` if none. Only lines from ``start`` up to ``stop`` can begin it (the
+    run of lines it begins may go on past ``stop``).
+
+    >>> from newsclean._segment import segment_lines
+    >>> first_prose(segment_lines("Big News\\nThe council met on Monday and voted to\\n"
+    ...                           "raise the rates again, its members said."))
+    1
+    """
+    end = len(lines) if stop is None else min(stop, len(lines))
+    for i in range(start, end):
+        ln = lines[i]
+        if is_prose(ln.text):
+            return i
+        text = ln.text
+        j = i
+        while (
+            j + 1 < len(lines)
+            and j - i < _WRAPPED_RUN
+            and _continues(lines[j].text, lines[j + 1].text)
+        ):
+            j += 1
+            text = f"{text} {lines[j].text}"
+        if j > i and is_prose(text):
+            return i
+    return len(lines)
+
+
 # Lines above the article searched for its date and byline, nearest first (the
 # header of a full-page dump often goes with the page chrome): 6 -> 40 lines took
 # the date accuracy on the dev dumps from 0.682 to 0.720.
@@ -447,10 +517,11 @@ def extract_metadata(
     author: str | None = None
     source: str | None = sources[0] if sources else None
 
-    # The first prose line: only the header's first 12 lines are looked at up front (a
-    # page of menus has none); the rest only when a source line needs to know.
-    first_prose = next((i for i, ln in enumerate(lines[:12]) if is_prose(ln.text)), -1)
-    header_end = first_prose if first_prose >= 0 else 12
+    # The first line of running text: only the header's first 12 lines are looked at up
+    # front (a page of menus has none); the rest only when a source line needs to know.
+    prose_at = first_prose(lines, stop=12)
+    header_end = min(prose_at, 12)
+    rest_searched = prose_at < 12
     stamp_lines: set[int] = set()
 
     for i, ln in enumerate(lines):
@@ -481,10 +552,10 @@ def extract_metadata(
                 stamp_lines.add(i)
                 continue
         m2 = _SOURCE_LINE.match(ln.text)
-        if m2 is not None and first_prose < 0:
-            rest_prose = (i for i, ln in enumerate(lines[12:], 12) if is_prose(ln.text))
-            first_prose = next(rest_prose, len(lines))
-        if m2 is not None and i > first_prose:
+        if m2 is not None and not rest_searched:
+            prose_at = first_prose(lines, start=12)
+            rest_searched = True
+        if m2 is not None and i > prose_at:
             source = source or m2.group("name").strip(" .")
             cuts.append(Cut(ln.start, ln.end, "metadata.source_line"))
             continue
@@ -791,8 +862,7 @@ def _find_title(
     known_title: str | None = None,
 ) -> tuple[str | None, str | None, list[Line], list[Cut], str | None]:
     cuts: list[Cut] = []
-    first_prose = next((i for i, ln in enumerate(kept[:8]) if is_prose(ln.text)), 8)
-    header = kept[:first_prose]
+    header = kept[: min(first_prose(kept, stop=8), 8)]
     from_page = _title_from_page(page_lines, kept)
     if known_title:
         wanted = _squash(known_title)

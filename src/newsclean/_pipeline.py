@@ -8,11 +8,13 @@ The cascade, one module per stage:
                    NBSP and whitespace; keeps an offset map back to the input.
 2. ``_segment``    lines, grouped in paragraphs by blank lines.
 3. ``_content``    the article's stretch in a full-page dump, judged on the page as
-                   scraped (mostly clean text is kept whole).
+                   scraped (mostly clean text is kept whole); on an article extracted
+                   from HTML, only the reader comments and related links under it.
 4. ``_rules``      boilerplate phrase lists and shapes, per language (data files).
 5. ``_glue``       whitespace put back between glued words in the lines kept, in their
                    language, so metadata and language see repaired words (and a second
-                   run finds none).
+                   run finds none). On HTML only when the text is dense with glue: there
+                   the words are spaced as the page shows them.
 6. ``_metadata``   title, subtitle, date, author, source; header lines leave the body.
 7. ``_language``   ISO 639-1 code of the body from a bounded sample.
 
@@ -32,11 +34,11 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, not_
 
-from ._content import select_main_content
+from ._content import comment_section_start, select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
-from ._glue import find_glue_splits
-from ._html import extract_html
+from ._glue import dense_with_glue, find_glue_splits
+from ._html import extract_html, related_box_start
 from ._language import detect_language, spaced_scripts_only
 from ._metadata import HEADER_WINDOW, extract_metadata
 from ._normalize import Normalized, normalize
@@ -168,8 +170,12 @@ def run_text(
     first_repairs: Sequence[Repair] = (),
     hints: dict[str, str | None] | None = None,
     select_content: bool = True,
+    glue_if_dense: bool = False,
 ) -> Document:
-    """Run every text stage over ``text``; offsets in the result refer to ``text``."""
+    """Run every text stage over ``text``; offsets in the result refer to ``text``.
+
+    ``glue_if_dense``: repair glued words only when the kept text is dense with them.
+    """
     hints = hints or {}
     norm = normalize(text)
     trail = _Trail([], list(first_repairs))
@@ -199,6 +205,20 @@ def run_text(
     lines: tuple[Line, ...] = page
     earlier: list[Cut] = []
     preceding: tuple[Line, ...] = ()
+    if options.main_content and not select_content and lines:
+        # An extracted article (HTML) can still carry the reader comments and a box of
+        # related links under it.
+        for find, rule in (
+            (comment_section_start, "content.comments"),
+            (related_box_start, "content.related"),
+        ):
+            at = find([ln.text for ln in lines])
+            if at < len(lines):
+                cut = record("content", [Cut(lines[at].start, lines[-1].end, rule)])
+                earlier += cut
+                lines = subtract(lines, cut)
+            if not lines:
+                break
     if options.main_content and select_content and lines:
         earlier = record("content", _content_cuts(norm.text, lines, options.language))
         lines = subtract(lines, earlier)
@@ -226,7 +246,9 @@ def run_text(
             spaced = spaced_scripts_only(kept_text[:20_000])
             language = detect_language(spaced, options.language_detector)
         if language is not None:  # no language, no dictionary: leave the words alone
-            norm, spaces = _unglue(norm, lines, kept_text, language, trail, options)
+            norm, spaces = _unglue(
+                norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
+            )
             if spaces:
                 lines = _shifted(lines, spaces, norm.text)
                 preceding = _shifted(preceding, spaces, norm.text)
@@ -284,6 +306,8 @@ def _unglue(
     language: str,
     trail: _Trail,
     options: Options,
+    *,
+    if_dense: bool = False,
 ) -> tuple[Normalized, list[int]]:
     """Put back lost whitespace inside ``lines`` (``kept_text`` is ``join_lines(lines)``).
 
@@ -291,12 +315,15 @@ def _unglue(
     pass) and the offsets of the old text where they went, recorded as repairs. The glue
     stage judges ``kept_text`` as a whole (repetitions in the document are evidence), so
     cleaning a body a second time finds nothing new to split (``unglue`` is idempotent).
+    With ``if_dense``, a text not dense with glue is left as it is (see ``run``).
     """
     starts = joined_starts(lines)  # where each line starts in kept_text
     text = norm.text
     offsets: list[int] = []
     # (find_glue_splits judges a huge text in pieces, which keeps it linear)
     found = [(s.offset, s.rule) for s in find_glue_splits(kept_text, language)]
+    if if_dense and not dense_with_glue(len(found), kept_text):
+        found = []
     for offset, rule in found:
         if not options.is_enabled(rule):
             continue
@@ -364,5 +391,15 @@ def run(
         }
         # Offsets now refer to the extracted text. trafilatura already chose the article's
         # blocks, so the main-content stage only runs on the fallback (whole visible text).
-        return run_text(ex.text, options, url=url, hints=hints, select_content=ex.fallback)
+        # The text keeps the page's own spacing: a word run together there is written so on
+        # the page (a typo, a brand, jargon; on 1,495 dev pages nearly every split was one of
+        # those), so glue only repairs a text that shows lost spaces densely.
+        return run_text(
+            ex.text,
+            options,
+            url=url,
+            hints=hints,
+            select_content=ex.fallback,
+            glue_if_dense=True,
+        )
     return run_text(text, options, url=url, first_repairs=repairs)
