@@ -334,3 +334,22 @@ def test_html_related_links_under_the_article_go() -> None:
     assert text[cut.start : cut.end] == cut.text and cut.text.startswith("More from World")
     kept = run_text(text, Options(disable={"content.related"}), select_content=False)
     assert "The mayor resigns" in kept.body
+
+
+def test_an_html_page_s_declared_language_stands_in_only_when_the_body_cannot_tell() -> None:
+    # A photo post: trafilatura finds only the header, so the body is empty.
+    photo = (
+        '<html lang="de-DE"><head><title>Bild des Tages</title></head><body>'
+        "<article><h1>Bild des Tages</h1><img src='a.jpg'></article></body></html>"
+    )
+    doc = clean(photo)
+    assert doc.body == ""
+    assert doc.language == "de"
+    # A template declaring English over a German article: the text decides.
+    article = "".join(
+        f"<p>Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, Absatz {n}.</p>"
+        for n in range(8)
+    )
+    page = f'<html lang="en"><head><title>Haushalt</title></head><body><article>{article}</article></body></html>'
+    assert clean(page).language == "de"
+    assert clean(page, language="fr").language == "fr"

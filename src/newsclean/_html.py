@@ -563,7 +563,35 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
         "date": _opt(md.date),
         "author": _opt(md.author),
         "source": _opt(md.sitename),
+        "language": declared_language(tree),
     }
+
+
+# "en", "en-US", "pt_BR": the ISO 639-1 code leads a language tag.
+_LANGUAGE_TAG = regex.compile(r"\s*([a-z]{2})(?:[-_][a-z0-9]+)*\s*$", regex.IGNORECASE)
+
+
+def declared_language(tree: HtmlElement) -> str | None:
+    """The ISO 639-1 code the page declares in ``<html lang>`` (or ``xml:lang``, or a
+    ``content-language`` meta tag), or ``None``. Templates often declare one language
+    for every page, so this only stands in when the text cannot tell.
+
+    >>> import lxml.html
+    >>> declared_language(lxml.html.fromstring('<html lang="pt-BR"><body><p>x</p></body></html>'))
+    'pt'
+    >>> declared_language(lxml.html.fromstring('<html lang="x-klingon"><body></body></html>')) is None
+    True
+    """
+    root = tree.getroottree().getroot()
+    candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for meta in root.iterfind(".//meta[@http-equiv]"):
+        if (meta.get("http-equiv") or "").lower() == "content-language":
+            candidates.append(meta.get("content"))
+    for value in candidates:
+        m = _LANGUAGE_TAG.match(value or "")
+        if m is not None:
+            return m.group(1).lower()
+    return None
 
 
 class _AllJustextStoplists:
@@ -796,6 +824,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         date=meta.get("date"),
         author=meta.get("author"),
         source=meta.get("source"),
+        language=meta.get("language"),
     )
     short = len(text.strip()) < _MIN_EXTRACTED_CHARS
     if not short and extraction.date is not None:

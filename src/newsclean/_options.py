@@ -41,7 +41,9 @@ class Options:
     ``metadata``
         read title, date, author and source (and take the header lines out of the body).
     ``detect_language``
-        fill ``Document.language`` (langdetect, seeded, on a bounded sample).
+        fill ``Document.language`` from the body (``language_detector``, on a bounded
+        sample); when the body cannot tell (empty, too short), an HTML page's declared
+        ``<html lang>`` stands in.
     ``language``
         a known language code: skips detection and guides the language-aware stages.
     ``language_detector``

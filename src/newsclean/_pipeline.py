@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, not_
@@ -145,6 +145,16 @@ def _runs(cuts: Sequence[Cut], text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _language(text: str, options: Options, hints: Mapping[str, str | None]) -> str | None:
+    """``options.language``, else the language detected in ``text``, else the one the page
+    declares (``hints``: an HTML page's ``lang``; templates often declare one language for
+    every page, so the text is asked first)."""
+    if options.language:
+        return options.language
+    found = detect_language(text, options.language_detector) if options.detect_language else None
+    return found or hints.get("language")
+
+
 def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> list[Cut]:
     """One cut per run of dropped lines that nothing else has cut into."""
     flags = select_main_content(list(map(_TEXT, lines)), language)
@@ -239,12 +249,9 @@ def run_text(
         # Glue runs on what the article kept: a page's menus and footers are most of its
         # text (and all of the cost), and repairing words there helps nobody.
         kept_text = join_lines(lines)
-        language = options.language or hints.get("language")
-        if language is None and options.detect_language:
-            # Glue only touches scripts written with spaces; judge the language on those
-            # alone, so a Chinese comment form does not hide an English article.
-            spaced = spaced_scripts_only(kept_text[:20_000])
-            language = detect_language(spaced, options.language_detector)
+        # Glue only touches scripts written with spaces; judge the language on those
+        # alone, so a Chinese comment form does not hide an English article.
+        language = _language(spaced_scripts_only(kept_text[:20_000]), options, hints)
         if language is not None:  # no language, no dictionary: leave the words alone
             norm, spaces = _unglue(
                 norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
@@ -279,9 +286,7 @@ def run_text(
             lines = subtract(lines, record("metadata", again.cuts))
 
     body = join_lines(lines)
-    language = options.language or hints.get("language")
-    if language is None and options.detect_language:
-        language = detect_language(body, options.language_detector)
+    language = _language(body, options, hints)
 
     trail.removed.sort(key=lambda r: (r.start, r.end))
     trail.repairs.sort(key=lambda r: (r.start, r.end))
@@ -387,7 +392,7 @@ def run(
             "date": ex.date,
             "author": ex.author,
             "source": ex.source,
-            "language": ex.language if not options.language else None,
+            "language": ex.language,
         }
         # Offsets now refer to the extracted text. trafilatura already chose the article's
         # blocks, so the main-content stage only runs on the fallback (whole visible text).
