@@ -359,24 +359,38 @@ def test_an_unshared_tail_that_reads_as_prose_stays() -> None:
     assert _trim_tail("\n".join([story[0], *items]), ref) == story[0]
 
 
-def test_readability_checks_a_recall_text_that_reads_as_prose(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    ("paragraph", "related"),
+    [
+        # related stories as list items under an article
+        ("{}", "- {}"),
+        # a page laid out in tables: the article shares its rows with teasers, and
+        # trafilatura writes each row as one "| ... |" line long enough to pass for prose
+        ("| {} |", "| {} |"),
+    ],
+)
+def test_readability_checks_a_recall_text_with_list_items_or_table_rows(
+    monkeypatch: pytest.MonkeyPatch, paragraph: str, related: str
 ) -> None:
     from newsclean import _html
 
     story = PARAGRAPH * 3
-    related = [
-        f"- Another story about the council, number {n}, and what it decided this week"
+    article = [paragraph.format(story)] * 2
+    teasers = [
+        related.format(
+            f"Another story about the council, number {n}, and what it decided this week"
+        )
         for n in range(8)
     ]
-    recall = "\n".join([story, story, *related])
+    recall = "\n".join([*article, *teasers])
+    assert len(recall) >= _html._PROSE_MIN_CHARS
 
     def fake(tree: object, url: object, **mode: bool) -> str:
         return recall
 
     monkeypatch.setattr(_html, "_trafilatura_text", fake)
     monkeypatch.setattr(_html, "_readability", lambda tree: (story * 2,) * 2)
-    assert extract_html(PAGE).text == "\n".join([story, story])
+    assert extract_html(PAGE).text == "\n".join(article)
 
 
 def test_precision_mode_parses_the_page_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -473,29 +487,6 @@ def test_visible_text_shows_source_line_breaks_as_spaces_except_in_pre() -> None
         "<pre>keep\n  these <i>lines</i>\nas written</pre></body></html>"
     )
     assert visible_text(page) == "one two three four\nkeep\nthese lines\nas written"
-
-
-def test_a_recall_text_in_table_rows_is_checked_by_readability(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # A page laid out in tables: the article shares its rows with teasers, and trafilatura
-    # writes each row as one "| ... |" line that is long enough to pass for prose.
-    from newsclean import _html
-
-    story = PARAGRAPH * 3
-    teasers = [
-        f"| Another story about the council, number {n}, and what it decided this week |"
-        for n in range(8)
-    ]
-    recall = "\n".join([f"| {story} |", f"| {story} |", *teasers])
-    assert len(recall) >= _html._PROSE_MIN_CHARS
-
-    def fake(tree: object, url: object, **mode: bool) -> str:
-        return recall
-
-    monkeypatch.setattr(_html, "_trafilatura_text", fake)
-    monkeypatch.setattr(_html, "_readability", lambda tree: (story * 2,) * 2)
-    assert extract_html(PAGE).text == "\n".join([f"| {story} |", f"| {story} |"])
 
 
 def test_justext_gets_the_words_of_trafilatura_s_own_all_language_stoplist() -> None:
