@@ -38,3 +38,9 @@ def test_entries_keep_file_order_languages_in_turn() -> None:
     assert words[:3] == ("comments?", "responses?", "replies")
     assert words.index("kommentare?") < words.index("yorumlar")
     assert alternation("reply_words").split("|") == list(phrases("reply_words"))
+
+
+def test_an_entry_two_languages_share_comes_once() -> None:
+    sections = phrase_sections()["caption_words"]
+    assert sum("foto" in entries for entries in sections.values()) > 1
+    assert phrases("caption_words").count("foto") == 1

@@ -14,7 +14,8 @@ a language code to its entries::
 
 Entries are case-insensitive regular-expression fragments (word lists hold plain
 lower-case words). A stage joins a section's entries with ``|`` in file order,
-languages in the order they appear, into one alternation: adding a language, or a
+languages in the order they appear (an entry shared by two languages once), into one
+alternation: adding a language, or a
 phrase, is a data edit. Keep alternatives that can match at the same place in the
 order you want them tried (a longer phrase before a word it starts with). Each
 section is documented where its pattern is built (``_content``, ``_metadata``).
@@ -53,12 +54,13 @@ def phrase_sections() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
 
 
 def phrases(section: str) -> tuple[str, ...]:
-    """The entries of ``section`` for every language, in file order.
+    """The entries of ``section`` for every language, in file order; an entry that two
+    languages share ("foto") comes once, where it first appears.
 
     >>> phrases("says_words")[:4], "пишет" in phrases("says_words")
     (('writes', 'wrote', 'says', 'said'), True)
     """
-    return tuple(chain.from_iterable(phrase_sections()[section].values()))
+    return tuple(dict.fromkeys(chain.from_iterable(phrase_sections()[section].values())))
 
 
 def alternation(section: str) -> str:
