@@ -583,6 +583,8 @@ _CONTENT_SECTIONS = (
     "post_footers",
     "post_footer_needles",
     "boilerplate_words",
+    "copyright_phrases",
+    "clock_words",
 )
 
 
@@ -663,3 +665,5 @@ def test_phrase_lists_of_other_sections_are_recognised() -> None:
     assert {"cookies", "subscribe", "newsletter"} <= _content._BOILER
     assert _content._CALL_TO_COMMENT.match("Leave a comment")
     assert _content._COMMENT_SIGN_OFF.match("Posted by: Ann | May 3, 2007 1:11 PM")
+    assert _content._TIME.search("aktualisiert 10.30 uhr") and _content._TIME.search("at 4:02 pm")
+    assert "all rights reserved" in _content._COPYRIGHT

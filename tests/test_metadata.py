@@ -295,6 +295,13 @@ _METADATA_SECTIONS = (
     "caption_words",
     "time_ago",
     "not_name_words",
+    "byline_name_joiners",
+    "byline_name_stops",
+    "byline_when_words",
+    "byline_count_words",
+    "name_particles",
+    "masthead_joiners",
+    "stamp_tail_counts",
 )
 
 
@@ -352,3 +359,19 @@ def test_bare_byline_and_label_phrases_are_recognised() -> None:
     assert _metadata._POSTED.search("Published by Ann on May 3")
     assert {"news", "latest", "subscribe"} <= _metadata._NOT_NAME_WORDS
     assert {"updated", "gmt"} <= _metadata._STAMP_WORDS
+
+
+def test_name_joiner_phrases_are_recognised() -> None:
+    from newsclean import _metadata
+    from newsclean._metadata import byline_author
+
+    assert byline_author("By Ann Lee and Bob Ray") == "Ann Lee and Bob Ray"
+    assert byline_author("Por Juan del Río") == "Juan del Río"
+    assert byline_author("Von Hans van der Berg - 3. Mai 2024") == "Hans van der Berg"
+    assert byline_author("By Ann Lee 12 comments") == "Ann Lee"
+    assert _metadata._PERSON.match("Jan van Dijk").group("name") == "Jan van Dijk"
+    assert _metadata._MASTHEAD.match("Journal of Commerce")
+    assert _metadata._MASTHEAD.match("Courrier de la Semaine")
+    assert _metadata._STAMP_TAIL.match(" | 3 min read") and _metadata._STAMP_TAIL.match(
+        " · 12 views"
+    )

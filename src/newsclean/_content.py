@@ -179,10 +179,12 @@ _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w+\.")  #
 _SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-normalised
 _TIME_CORE = re.compile(r"\d[:.h]\d\d")  # page; a candidate for _TIME
 _TIME = re.compile(
-    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b|uhr\b|utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:"
+    + "".join(w + r"\b|" for w in phrases("clock_words"))
+    + r"utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
     re.I,
 )
-_COPYRIGHT = ("©", "(c)", "copyright", "all rights reserved")
+_COPYRIGHT = ("©", "(c)", *phrases("copyright_phrases"))
 _COPYRIGHT_C = re.compile(r"\(c\)\s*\d{4}")
 _BULLET = re.compile(r"(?:[-–—*•·▪►✓]|\d{1,2}[.)]|[a-z][.)])\s")
 # Phrase lists come from data/phrases.json (see _phrases); the sections are named below.

@@ -43,10 +43,10 @@ from ._segment import Line
 
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
+# The joiners ("and", "van", "de") are matched as written (lower case), not case-blind.
 _NAME = (
-    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?!(?i:published|updated|posted|modified)\b)"
-    r"(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de"
-    r"|von|der|la|le|da|dos|del)){0,6})"
+    rf"(?P<name>(?:\p{{Lu}}[\p{{L}}'’.-]*\.?)(?:\s+(?!(?i:{alternation('byline_name_stops')})\b)"
+    rf"(?:\p{{Lu}}[\p{{L}}'’.-]*\.?|{alternation('byline_name_joiners')})){{0,6}})"
 )
 # What may follow the name on a byline: a separator and a little more, the date or
 # time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM",
@@ -54,9 +54,10 @@ _NAME = (
 # count ("by Al Ho 12", "by Al Ho 0 Comments").
 _BYLINE_REST = (
     r"(?P<rest>\s*(?:[,|·•–—/-]\s*.{0,80}"
-    r"|(?P<when>\s(?i:on|at|posted|published|updated)\s(?=[^!?]{0,40}\d)[^!?]{0,80}"
+    rf"|(?P<when>\s(?i:{alternation('byline_when_words')})\s(?=[^!?]{{0,40}}\d)[^!?]{{0,80}}"
     r"(?i:[ap]\.m\.)?)|\s+@\w{1,30}(?:\s.{0,80})?"
-    r"|\s+\d{1,5}(?:\s+(?i:comments?|responses?|replies))?|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
+    rf"|\s+\d{{1,5}}(?:\s+(?i:{alternation('byline_count_words')}))?"
+    r"|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
 )
 # Byline markers from data/phrases.json: "byline_posted" is tried first, so "Text By Ann"
 # reads as posted by Ann; "byline_words" are whole words, none the start of another, so
@@ -102,8 +103,9 @@ def _date_at_start(text: str) -> int | None:
 # A name on its own, or before the date ("Megan Slack", "Orion Jones on May 8, 2012, 9:13 AM",
 # "Nicolas Perriault — 2013-09-29"): two to four capitalised words, initials allowed.
 _PERSON = regex.compile(
-    r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+|(?:van|de|von|der|da|di|del|la|le)"
-    r"(?=\s))){1,3})(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
+    r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+"
+    rf"|(?:{alternation('name_particles')})(?=\s))){{1,3}})"
+    r"(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
 )
 # Words that make a capitalised line a label, menu or heading rather than a name.
 # A lower-case word of running text (not part of an address: "dan.goodin@site.com").
@@ -200,7 +202,9 @@ _SIGNATURE = regex.compile(
 )
 _DOMAINISH = regex.compile(r"\w\.\p{L}{2,}$")
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—:·•»-]\s+|\s+[|»]|\s*::\s*")
-_MASTHEAD = regex.compile(r"^(?:\p{Lu}[\w.&'’-]*)(?:\s+(?:\p{Lu}[\w.&'’-]*|of|the|de|la|du))*$")
+_MASTHEAD = regex.compile(
+    rf"^(?:\p{{Lu}}[\w.&'’-]*)(?:\s+(?:\p{{Lu}}[\w.&'’-]*|{alternation('masthead_joiners')}))*$"
+)
 _CAPTION_TAIL = regex.compile(
     rf"^\s*(?:[-–—|(]\s*)?(?:\d{{1,3}}|{alternation('caption_words')})?\)?\s*$", regex.I
 )
@@ -403,7 +407,7 @@ _STAMP_WORDS = frozenset(phrases("date_stamp_words"))
 
 
 _STAMP_TAIL = regex.compile(
-    r"^\s*(?:[|·•,–—-]\s*)?(?:\d{1,7}|\d+\s*(?:min(?:ute)?s?\s*read|views?|comments?))?\s*$",
+    rf"^\s*(?:[|·•,–—-]\s*)?(?:\d{{1,7}}|\d+\s*(?:{alternation('stamp_tail_counts')}))?\s*$",
     regex.IGNORECASE,
 )
 

@@ -12,8 +12,9 @@ a language code to its entries::
       "de": ["kommentare?"]
     }
 
-Entries are case-insensitive regular-expression fragments (word lists hold plain
-lower-case words). A stage joins a section's entries with ``|`` in file order,
+Entries are regular-expression fragments (word lists hold plain lower-case words),
+matched case-insensitively except where the pattern built from them says otherwise
+(the joiners inside a person's name, "van" or "de", match lower case only). A stage joins a section's entries with ``|`` in file order,
 languages in the order they appear (an entry shared by two languages once), into one
 alternation: adding a language, or a
 phrase, is a data edit. Keep alternatives that can match at the same place in the
