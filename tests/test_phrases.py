@@ -44,3 +44,11 @@ def test_an_entry_two_languages_share_comes_once() -> None:
     sections = phrase_sections()["caption_words"]
     assert sum("foto" in entries for entries in sections.values()) > 1
     assert phrases("caption_words").count("foto") == 1
+
+
+def test_docs_rules_md_lists_every_section() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).parent.parent / "docs" / "rules.md").read_text("utf-8")
+    for section in phrase_sections():
+        assert f"`{section}`" in doc, f"run tools/gen_rules_doc.py: {section} is missing"
