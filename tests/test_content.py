@@ -566,3 +566,104 @@ def test_no_comment_section(lines: list[str]) -> None:
     from newsclean._content import comment_section_start
 
     assert comment_section_start(lines) == len(lines)
+
+
+# ---------------------------------------------------------------- phrase data
+_CONTENT_SECTIONS = (
+    "comment_heading_qualifiers",
+    "comment_heading_words",
+    "comment_heading_phrases",
+    "comment_calls",
+    "comment_sign_offs",
+    "reply_words",
+    "says_words",
+    "end_headings",
+    "author_headings",
+    "author_bios",
+    "post_footers",
+    "post_footer_needles",
+    "boilerplate_words",
+    "copyright_phrases",
+    "clock_words",
+)
+
+
+@pytest.mark.parametrize("section", _CONTENT_SECTIONS)
+def test_phrase_data_loads_and_every_language_compiles(section: str) -> None:
+    from newsclean._phrases import phrase_sections
+
+    langs = phrase_sections()[section]
+    assert langs, section
+    for lang, entries in langs.items():
+        assert re.fullmatch(r"[a-z]{2}", lang), lang
+        assert entries, (section, lang)
+        for entry in entries:
+            re.compile(entry, re.I)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "37 comments",
+        "{ 4 Responses }",
+        "Leave a Reply",
+        "5 thoughts on “A walk”",
+        "12 Kommentare",
+        "Commentaires",
+        "Comentarios",
+        "3 comentários",
+        "Commenti",
+        "Reacties",
+        "Komentarze",
+        "Комментарии",
+        "评论",
+        "コメント",
+        "댓글",
+        "Yorumlar",
+    ],
+)
+def test_comment_headings_of_every_language(heading: str) -> None:
+    from newsclean._content import is_comment_heading
+
+    assert is_comment_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Related posts",
+        "You might also like",
+        "Most read",
+        "Ähnliche Artikel",
+        "Mehr zum Thema",
+        "Articles similaires",
+        "À lire aussi",
+        "Noticias relacionadas",
+        "Articoli correlati",
+        "Gerelateerde artikelen",
+        "Artigos relacionados",
+        "相关文章",
+        "関連記事",
+    ],
+)
+def test_end_headings_of_every_language(heading: str) -> None:
+    from newsclean._content import is_end_heading
+
+    assert is_end_heading(heading)
+
+
+def test_phrase_lists_of_other_sections_are_recognised() -> None:
+    from newsclean import _content
+
+    assert _content._AUTHOR_HEAD.match("Über den Autor")
+    assert _content._AUTHOR_HEAD.match("À propos de l'auteur")
+    assert _content._SAYS.search("Anna schreibt:") and _content._SAYS.search("Иван пишет:")
+    assert _content._REPLY_LINE.search("répondre") and _content._REPLY_LINE.search("ответить")
+    assert _content._BIO.match("jane doe is a senior editor at the daily planet.")
+    assert _content._POST_FOOTER.match("this entry was posted on may 3, 2012 by ann.")
+    assert {"this entry was ", "bookmark the permalink"} <= set(_content._FOOTER_NEEDLES)
+    assert {"cookies", "subscribe", "newsletter"} <= _content._BOILER
+    assert _content._CALL_TO_COMMENT.match("Leave a comment")
+    assert _content._COMMENT_SIGN_OFF.match("Posted by: Ann | May 3, 2007 1:11 PM")
+    assert _content._TIME.search("aktualisiert 10.30 uhr") and _content._TIME.search("at 4:02 pm")
+    assert "all rights reserved" in _content._COPYRIGHT

@@ -280,3 +280,98 @@ def test_headline_above_a_lower_case_stamp_is_still_the_header() -> None:
         f"Storm floods the old town overnight\non May 8, 2024 at 11:54 AM, updated\n\n{PROSE}"
     )
     assert res.metadata.title == "Storm floods the old town overnight"
+
+
+# ---------------------------------------------------------------- phrase data
+_METADATA_SECTIONS = (
+    "byline_posted",
+    "byline_words",
+    "bare_byline_words",
+    "date_labels",
+    "date_label_prepositions",
+    "date_stamp_words",
+    "sign_off_words",
+    "source_labels",
+    "caption_words",
+    "time_ago",
+    "not_name_words",
+    "byline_name_joiners",
+    "byline_name_stops",
+    "byline_when_words",
+    "byline_count_words",
+    "name_particles",
+    "masthead_joiners",
+    "stamp_tail_counts",
+)
+
+
+def test_metadata_phrase_data_loads_and_every_language_compiles() -> None:
+    import re
+
+    from newsclean._phrases import phrase_sections
+
+    for section in _METADATA_SECTIONS:
+        langs = phrase_sections()[section]
+        assert langs, section
+        for lang, entries in langs.items():
+            assert entries, (section, lang)
+            for entry in entries:
+                re.compile(entry, re.I)
+
+
+def test_byline_markers_of_every_language() -> None:
+    from newsclean._metadata import byline_author
+
+    for line in (
+        "By Ann Lee",
+        "Posted by Ann Lee",
+        "Text by Ann Lee",
+        "Von Anna Schmidt",
+        "Par Jeanne Dupont",
+        "Por Juan Pérez",
+        "Di Paolo Bianchi",
+        "Door Pieter de Vries",
+        "Av Sven Berg",
+        "Автор: Иван Петров",
+        "Author: Ann Lee",
+    ):
+        assert byline_author(line) is not None, line
+
+
+def test_bare_byline_and_label_phrases_are_recognised() -> None:
+    from newsclean import _metadata
+
+    for bare in ("by", "Von", "par", "por:", "door", "av", "Posted by", "Author:"):
+        assert _metadata._BARE_BYLINE.match(bare), bare
+    for line in (
+        "Source: Reuters",
+        "Quelle: dpa",
+        "Источник: ТАСС",
+        "Fuente: EFE",
+        "Fonte: Ansa",
+        "来源：新华社",
+    ):
+        m = _metadata._SOURCE_LINE.match(line)
+        assert m is not None and m.group("name"), line
+    assert _metadata._DATE_LABEL.match("Last updated on: ").end() == len("Last updated on: ")
+    assert _metadata._CAPTION_TAIL.match(" - Фото") and _metadata._CAPTION_TAIL.match("(foto)")
+    assert _metadata._NOT_HEADLINE.search("Reuters – 3 hours ago")
+    assert _metadata._POSTED.search("Published by Ann on May 3")
+    assert {"news", "latest", "subscribe"} <= _metadata._NOT_NAME_WORDS
+    assert {"updated", "gmt"} <= _metadata._STAMP_WORDS
+
+
+def test_name_joiner_phrases_are_recognised() -> None:
+    from newsclean import _metadata
+    from newsclean._metadata import byline_author
+
+    assert byline_author("By Ann Lee and Bob Ray") == "Ann Lee and Bob Ray"
+    assert byline_author("Por Juan del Río") == "Juan del Río"
+    assert byline_author("Von Hans van der Berg - 3. Mai 2024") == "Hans van der Berg"
+    assert byline_author("By Ann Lee 12 comments") == "Ann Lee"
+    assert _metadata._PERSON.match("Jan van Dijk").group("name") == "Jan van Dijk"
+    assert _metadata._MASTHEAD.match("Journal of Commerce")
+    assert _metadata._MASTHEAD.match("Courrier de la Semaine")
+    assert _metadata._STAMP_TAIL.match(" | 3 min read") and _metadata._STAMP_TAIL.match(
+        " · 12 views"
+    )

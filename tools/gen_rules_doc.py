@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsclean._phrases import phrase_sections
 from newsclean._rules import builtin_rules
 
 STAGE_RULES = [
@@ -103,6 +104,20 @@ def render() -> str:
     for rid, what, example in STAGE_RULES:
         cell = example.replace("|", "\\|")
         out.append(f"| `{rid}` | {what} | {cell} |")
+    out += [
+        "",
+        "## Phrase lists of the content and metadata stages",
+        "",
+        "The words the `content.*` and `metadata.*` rules look for (comment headings, byline markers,",
+        "date labels ...) are per-language lists in `src/newsclean/data/phrases.json`, one section per",
+        "list; adding a language to a list is a data edit (format: docs/pipeline.md).",
+        "",
+        "| section | languages (entries) |",
+        "|---|---|",
+    ]
+    for section, langs in phrase_sections().items():
+        counts = ", ".join(f"{lang} ({len(entries)})" for lang, entries in langs.items())
+        out.append(f"| `{section}` | {counts} |")
     language = None
     for rule in builtin_rules():
         if rule.language != language:

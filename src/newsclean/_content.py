@@ -7,6 +7,10 @@ per line so that only the article (headline, byline, body, subheadings, lists,
 quotes) survives.  It uses only what the text still carries; no model is
 downloaded and no network is used.
 
+The words it looks for (comment headings, "Related posts" headings, reply links, author
+bios, boilerplate cue words) are per-language lists in ``data/phrases.json``, read by
+:mod:`newsclean._phrases`; each pattern below names the section it is built from.
+
 The cascade
 -----------
 1. **Language.**  Stopwords are wordfreq's most frequent words of the language
@@ -112,6 +116,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from ._dates import find_dates
+from ._phrases import alternation, phrases
 
 __all__ = [
     "BlockFeatures",
@@ -174,84 +179,45 @@ _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w+\.")  #
 _SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-normalised
 _TIME_CORE = re.compile(r"\d[:.h]\d\d")  # page; a candidate for _TIME
 _TIME = re.compile(
-    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\b|uhr\b|utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:"
+    + "".join(w + r"\b|" for w in phrases("clock_words"))
+    + r"utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
     re.I,
 )
-_COPYRIGHT = ("©", "(c)", "copyright", "all rights reserved")
+_COPYRIGHT = ("©", "(c)", *phrases("copyright_phrases"))
 _COPYRIGHT_C = re.compile(r"\(c\)\s*\d{4}")
 _BULLET = re.compile(r"(?:[-–—*•·▪►✓]|\d{1,2}[.)]|[a-z][.)])\s")
+# Phrase lists come from data/phrases.json (see _phrases); the sections are named below.
+# A comment heading: [count] [qualifier] comment word ("37 comments", "{ 12 Kommentare }"),
+# or a call to comment ("Leave a reply", "5 thoughts on ...").
 _COMMENT_HEAD = re.compile(
-    r"[{(\[]?\s*(?:\d+\s+)?(?:reader\s+|all\s+|recent\s+|user\s+)?"
-    r"(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários"
-    r"|commenti|reacties|komentarze?|комментари\w*|评论|コメント|댓글|yorumlar)\b"
-    r"|(?:leave|post|add|write|submit|join)\s+(?:a\s+|your\s+|new\s+|the\s+)?"
-    r"(?:comment|reply|response|discussion)"
-    r"|\d+\s+thoughts\s+on\b|discuss\s+this\b",
+    r"[{(\[]?\s*(?:\d+\s+)?(?:"
+    + "|".join(q + r"\s+" for q in phrases("comment_heading_qualifiers"))
+    + r")?(?:"
+    + alternation("comment_heading_words")
+    + r")\b|"
+    + alternation("comment_heading_phrases"),
     re.I,
 )
-_REPLY_WORDS = (
-    "reply",
-    "report",
-    "like",
-    "antworten",
-    "répondre",
-    "responder",
-    "rispondi",
-    "ответить",
-)
+_REPLY_WORDS = phrases("reply_words")  # a comment's action links
 _REPLY_LINE = re.compile(rf"^\W*(?:{'|'.join(_REPLY_WORDS)})\W*$", re.M)  # page
 # "... reply" near a line's end; the leading literal lets the scan jump from "reply" to
 # "reply" (a leading "\b" would test every position), the lookbehind restores the "\b".
 _REPLY_END = re.compile(r"reply(?<=\breply)\b[^\n]{0,20}$", re.M)  # page
 # Headings of the boxes under an article (related and popular posts, the author box), as a
 # whole short line.  Inline "Related: <headline>" lines inside news stories are left alone.
-_END_HEAD = re.compile(
-    r"(?:related|similar)\s+(?:posts?|articles?|stories|links|content|news|coverage|reading"
-    r"|entries|items|topics|videos)"
-    r"|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)"
-    r"|(?:also|more)\s+(?:from|on|in)\b|more\s+(?:stories|news|articles|headlines|posts)"
-    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|posts))?"
-    r"|(?:what\s+to\s+)?read\s+next|popular(?:\s+(?:posts|stories|articles|now|today))?"
-    r"|most\s+(?:popular|read|viewed|shared|emailed|commented|recent)"
-    r"|trending(?:\s+now|\s+stories)?|about\s+the\s+author|further\s+reading"
-    r"|ähnliche\s+(?:artikel|beiträge|themen)|mehr\s+zum\s+thema"
-    r"|das\s+könnte\s+sie\s+auch\s+interessieren"
-    r"|articles?\s+(?:similaires|liés|connexes)|sur\s+le\s+même\s+sujet"
-    r"|à\s+lire\s+(?:aussi|également)"
-    r"|(?:noticias|artículos|articulos|entradas)\s+relacionad[oa]s|te\s+puede\s+interesar"
-    r"|también\s+te\s+puede|articoli\s+correlati|potrebbe\s+interessarti"
-    r"|gerelateerde\s+(?:artikelen|berichten)|(?:artigos|notícias|posts)\s+relacionad[oa]s"
-    r"|相关(?:文章|阅读|新闻)|関連記事",
-    re.I,
-)
-_AUTHOR_HEAD = re.compile(
-    r"about\s+(?:the\s+)?author|über\s+den\s+autor|sobre\s+el\s+autor"
-    r"|à\s+propos\s+de\s+l.auteur",
-    re.I,
-)
+_END_HEAD = re.compile(alternation("end_headings"), re.I)
+_AUTHOR_HEAD = re.compile(alternation("author_headings"), re.I)
 # The post footer of blog themes ("This entry was posted on ... and is filed under ...",
 # "... Bookmark the permalink."): the article ends above it; comments and teasers follow.
-_POST_FOOTER = re.compile(
-    r"this (?:entry|post) was (?:posted|written|filed) (?:on|in|by|under)\b"
-    r"|.{0,300}\bbookmark the permalink\b"
-)
-_FOOTER_NEEDLES = ("this entry was ", "this post was ", "bookmark the permalink")
-_SAYS = re.compile(r"\b(?:writes|wrote|says|said|schreibt|escribió|scrive|пишет)\s*:\s*$", re.I)
+_POST_FOOTER = re.compile(alternation("post_footers"))
+_FOOTER_NEEDLES = phrases("post_footer_needles")  # one is in every _POST_FOOTER match
+_SAYS = re.compile(rf"\b(?:{alternation('says_words')})\s*:\s*$", re.I)  # "Ann wrote:"
 _COLON_END = re.compile(r":[^\S\n]*$", re.M)  # page; a candidate for _SAYS
-_BOILER_WORDS = (  # browser notices, legal footers, subscribe blurbs, ad disclosures
-    "javascript cookie cookies browser browsers stylesheets css subscribe subscribed"
-    " subscriber subscribers subscription subscriptions unsubscribe newsletter newsletters"
-    " login signup registration privacy reserved copyright license licensed licence"
-    " reproduced reproduction redistributed permission advertise advertisement"
-    " advertisements advertising advertiser advertisers rss trademark trademarks disclaimer"
-)
-_BOILER = frozenset(_BOILER_WORDS.split())
-_BIO = re.compile(  # "Jane Doe is a senior editor at ...", "About Jane Doe: ..."
-    r"(?:about (?:the )?author\b|about \w+(?: \w+){0,2} ?[:\-–—]"
-    r"|\w+(?: [\w.]+){0,3}(?: \([^)]{1,40}\))? (?:is|was) (?:a|an|the) [^.]{0,80}?\b"
-    r"(?:author|writer|editor|columnist|journalist|blogger|founder|professor|contributor"
-    r"|reporter|correspondent|photographer|host)\b)"
-)
+# browser notices, legal footers, subscribe blurbs, ad disclosures
+_BOILER = frozenset(phrases("boilerplate_words"))
+# "Jane Doe is a senior editor at ...", "About Jane Doe: ..."
+_BIO = re.compile(rf"(?:{alternation('author_bios')})")
 _JOIN_END = frozenset(",([/-–—&+")  # a line's last character
 _FIRST_CHAR = itemgetter(slice(None, 1))  # ln[:1] and ln[-1:] without a Python call per line
 _LAST_CHAR = itemgetter(slice(-1, None))
@@ -804,10 +770,7 @@ def is_comment_heading(text: str) -> bool:
 # A reader comment's sign-off on blog platforms (Movable Type, TypePad): "Posted by: Ann |
 # May 3, 2007 1:11 PM", "Posted by: Ann at May 3, 2012 11:40 AM"; the colon sets it apart
 # from the post's own "Posted by Ann at ...". A date follows the name.
-_COMMENT_SIGN_OFF = re.compile(
-    r"(?:posted|written|submitted)\s+by\s*:\s*\S.{0,60}?(?:\s+(?:at|on)\s+|\s*[|·•,–—-]\s*)",
-    re.I,
-)
+_COMMENT_SIGN_OFF = re.compile(alternation("comment_sign_offs"), re.I)
 _SIGN_OFF_LEN = 150  # characters of a sign-off line
 _THREAD_MIN = 2  # sign-offs that make a comment thread
 _THREAD_REACH = 30  # lines above the first sign-off searched for where the thread begins
@@ -819,7 +782,7 @@ def _is_comment_sign_off(text: str) -> bool:
     return m is not None and bool(find_dates(text[m.end() :]))
 
 
-_CALL_TO_COMMENT = re.compile(r"(?:leave|post|add|write|submit|join)\b", re.I)
+_CALL_TO_COMMENT = re.compile(rf"(?:{alternation('comment_calls')})\b", re.I)
 # the count opens the heading ("4 Responses to ...", "{ 12 comments }") or closes it ("Comments (7)")
 _COMMENT_COUNT = re.compile(r"^\W{0,2}\d|\(\d+\)\W{0,2}$")
 

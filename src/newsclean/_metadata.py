@@ -19,6 +19,10 @@ What the stage reads, in order:
 4. **Source** — site banners caught by the rules, the page title's site part,
    a "Source: …" line, or a short trailing signature ("News.Az") that leaves
    the body.
+
+The words these readings look for (byline markers, date labels, "Source:" labels, words
+that are not names) are per-language lists in ``data/phrases.json``, read by
+:mod:`newsclean._phrases`; each pattern names the section it is built from.
 """
 
 from __future__ import annotations
@@ -33,15 +37,16 @@ import regex
 
 from ._content import is_comment_heading
 from ._dates import date_stamp_head, find_dates, is_month_or_weekday, is_weekday
+from ._phrases import alternation, phrases
 from ._rules import Cut
 from ._segment import Line
 
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
+# The joiners ("and", "van", "de") are matched as written (lower case), not case-blind.
 _NAME = (
-    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]*\.?)(?:\s+(?!(?i:published|updated|posted|modified)\b)"
-    r"(?:\p{Lu}[\p{L}'’.-]*\.?|and|&|und|et|y|e|и|van|de"
-    r"|von|der|la|le|da|dos|del)){0,6})"
+    rf"(?P<name>(?:\p{{Lu}}[\p{{L}}'’.-]*\.?)(?:\s+(?!(?i:{alternation('byline_name_stops')})\b)"
+    rf"(?:\p{{Lu}}[\p{{L}}'’.-]*\.?|{alternation('byline_name_joiners')})){{0,6}})"
 )
 # What may follow the name on a byline: a separator and a little more, the date or
 # time it was posted ("by Jon Brodkin - Nov 9, 2012", "Posted by Ann at 4:02 PM",
@@ -49,21 +54,24 @@ _NAME = (
 # count ("by Al Ho 12", "by Al Ho 0 Comments").
 _BYLINE_REST = (
     r"(?P<rest>\s*(?:[,|·•–—/-]\s*.{0,80}"
-    r"|(?P<when>\s(?i:on|at|posted|published|updated)\s(?=[^!?]{0,40}\d)[^!?]{0,80}"
+    rf"|(?P<when>\s(?i:{alternation('byline_when_words')})\s(?=[^!?]{{0,40}}\d)[^!?]{{0,80}}"
     r"(?i:[ap]\.m\.)?)|\s+@\w{1,30}(?:\s.{0,80})?"
-    r"|\s+\d{1,5}(?:\s+(?i:comments?|responses?|replies))?|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
+    rf"|\s+\d{{1,5}}(?:\s+(?i:{alternation('byline_count_words')}))?"
+    r"|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
 )
+# Byline markers from data/phrases.json: "byline_posted" is tried first, so "Text By Ann"
+# reads as posted by Ann; "byline_words" are whole words, none the start of another, so
+# their order cannot change a match.
 _BYLINE = regex.compile(
-    r"^(?:[/|•·–—-]+\s*)?(?i:(?P<posted>(?:this\s+(?:post|entry|article|story)\s+was\s+)?"
-    r"(?:posted|written|reported|words|story|text|photos?|video)\s+by)|by|von|par"
-    r"|por|de|di|door|av|автор|作者|author|text)[:：]?\s+" + _NAME + _BYLINE_REST,
+    rf"^(?:[/|•·–—-]+\s*)?(?i:(?P<posted>{alternation('byline_posted')})|{alternation('byline_words')})"
+    r"[:：]?\s+" + _NAME + _BYLINE_REST,
     regex.VERSION1,
 )
 
 
 # A label before a posting date that a byline follows ("Modified on August 1, 2012 by ...").
 _DATE_LABEL = regex.compile(
-    r"(?i:(?:posted|published|updated|modified|written|last\s+updated)(?:\s+(?:on|at))?[:：]?\s+)"
+    rf"(?i:(?:{alternation('date_labels')})(?:\s+(?:{alternation('date_label_prepositions')}))?[:：]?\s+)"
 )
 
 
@@ -95,69 +103,14 @@ def _date_at_start(text: str) -> int | None:
 # A name on its own, or before the date ("Megan Slack", "Orion Jones on May 8, 2012, 9:13 AM",
 # "Nicolas Perriault — 2013-09-29"): two to four capitalised words, initials allowed.
 _PERSON = regex.compile(
-    r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+|(?:van|de|von|der|da|di|del|la|le)"
-    r"(?=\s))){1,3})(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
+    r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+"
+    rf"|(?:{alternation('name_particles')})(?=\s))){{1,3}})"
+    r"(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
 )
 # Words that make a capitalised line a label, menu or heading rather than a name.
 # A lower-case word of running text (not part of an address: "dan.goodin@site.com").
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’.@/_-])\p{Ll}{3,}(?![\p{L}'’@/_-]|\.\w)")
-_NOT_NAME_WORDS = frozenset(
-    [
-        "about",
-        "all",
-        "archive",
-        "archives",
-        "blog",
-        "blogs",
-        "business",
-        "by",
-        "comment",
-        "comments",
-        "contact",
-        "editor",
-        "entertainment",
-        "follow",
-        "health",
-        "home",
-        "latest",
-        "live",
-        "login",
-        "menu",
-        "more",
-        "most",
-        "news",
-        "newsletter",
-        "opinion",
-        "our",
-        "photo",
-        "photos",
-        "politics",
-        "popular",
-        "post",
-        "posted",
-        "posts",
-        "read",
-        "recent",
-        "related",
-        "search",
-        "share",
-        "sign",
-        "sport",
-        "sports",
-        "stories",
-        "story",
-        "subscribe",
-        "tags",
-        "technology",
-        "the",
-        "top",
-        "trending",
-        "updated",
-        "video",
-        "videos",
-        "world",
-    ]
-)
+_NOT_NAME_WORDS = frozenset(phrases("not_name_words"))
 
 
 def name_beside_date(
@@ -194,7 +147,7 @@ def name_beside_date(
 
 # "by" alone on its line, the name on the next: how get_text("\n") renders
 # "<span>by</span> <a>Ann Lee</a>".
-_BARE_BYLINE = regex.compile(r"^(?i:(?:posted|written)\s+by|by|von|par|por|door|av|author)[:：]?$")
+_BARE_BYLINE = regex.compile(rf"^(?i:{alternation('bare_byline_words')})[:：]?$")
 
 
 def _name_after_bare_by(page_lines: Sequence[Line], line: Line) -> str | None:
@@ -242,17 +195,18 @@ def byline_author(text: str) -> str | None:
 
 
 _SOURCE_LINE = regex.compile(
-    r"^(?:source|sources|quelle|источник|fuente|fonte|来源|來源)\s*[:：]\s*(?P<name>.{2,60})$",
-    regex.IGNORECASE,
+    rf"^(?:{alternation('source_labels')})\s*[:：]\s*(?P<name>.{{2,60}})$", regex.IGNORECASE
 )
 _SIGNATURE = regex.compile(
     r"^(?:\p{Lu}[\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$"
 )
 _DOMAINISH = regex.compile(r"\w\.\p{L}{2,}$")
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—:·•»-]\s+|\s+[|»]|\s*::\s*")
-_MASTHEAD = regex.compile(r"^(?:\p{Lu}[\w.&'’-]*)(?:\s+(?:\p{Lu}[\w.&'’-]*|of|the|de|la|du))*$")
+_MASTHEAD = regex.compile(
+    rf"^(?:\p{{Lu}}[\w.&'’-]*)(?:\s+(?:\p{{Lu}}[\w.&'’-]*|{alternation('masthead_joiners')}))*$"
+)
 _CAPTION_TAIL = regex.compile(
-    r"^\s*(?:[-–—|(]\s*)?(?:\d{1,3}|photo|фото|foto|image|video)?\)?\s*$", regex.I
+    rf"^\s*(?:[-–—|(]\s*)?(?:\d{{1,3}}|{alternation('caption_words')})?\)?\s*$", regex.I
 )
 
 
@@ -372,7 +326,7 @@ def first_prose(lines: Sequence[Line], start: int = 0, stop: int | None = None) 
 # the date accuracy on the dev dumps from 0.682 to 0.720.
 HEADER_WINDOW = 40
 _SIGN_OFF_LINES = 5  # lines under the article searched for "Posted by ... on <date>"
-_POSTED = regex.compile(r"\b(?:posted|published|written|by)\b", regex.IGNORECASE)
+_POSTED = regex.compile(rf"\b(?:{alternation('sign_off_words')})\b", regex.IGNORECASE)
 
 
 def _line_start(line: Line) -> int:
@@ -410,7 +364,7 @@ _REAL_WORD = regex.compile(r"\p{L}{2,}")
 _NOT_HEADLINE = regex.compile(
     r"^[*+|•·]\s|^\(.*\)$"
     r"|^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s?/\s?\p{Lu}[\p{L}.&'’-]*(?:\s\p{Lu}[\p{L}.&'’-]*){0,3}$"
-    r"|\b(?i:minutes?|hours?|days?)\s+(?i:ago)$"
+    rf"|\b(?i:{alternation('time_ago')})$"
 )
 
 
@@ -449,26 +403,11 @@ def _mostly_date(text: str) -> bool:
 
 
 _TIME = regex.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", regex.IGNORECASE)
-_STAMP_WORDS = frozenset(
-    [
-        "updated",
-        "posted",
-        "published",
-        "modified",
-        "last",
-        "on",
-        "at",
-        "am",
-        "pm",
-        "et",
-        "gmt",
-        "utc",
-    ]
-)
+_STAMP_WORDS = frozenset(phrases("date_stamp_words"))
 
 
 _STAMP_TAIL = regex.compile(
-    r"^\s*(?:[|·•,–—-]\s*)?(?:\d{1,7}|\d+\s*(?:min(?:ute)?s?\s*read|views?|comments?))?\s*$",
+    rf"^\s*(?:[|·•,–—-]\s*)?(?:\d{{1,7}}|\d+\s*(?:{alternation('stamp_tail_counts')}))?\s*$",
     regex.IGNORECASE,
 )
 
