@@ -14,12 +14,13 @@ a language code to its entries::
 
 Entries are regular-expression fragments (word lists hold plain lower-case words),
 matched case-insensitively except where the pattern built from them says otherwise
-(the joiners inside a person's name, "van" or "de", match lower case only). A stage joins a section's entries with ``|`` in file order,
-languages in the order they appear (an entry shared by two languages once), into one
-alternation: adding a language, or a
-phrase, is a data edit. Keep alternatives that can match at the same place in the
-order you want them tried (a longer phrase before a word it starts with). Each
-section is documented where its pattern is built (``_content``, ``_metadata``).
+(the joiners inside a person's name, "van" or "de", match lower case only). A stage
+joins a section's entries with ``|`` in file order, languages in the order they
+appear (an entry shared by two languages once), into one alternation: adding a
+language, or a phrase, is a data edit. Keep alternatives that can match at the same
+place in the order you want them tried (a longer phrase before a word it starts
+with). Each section is documented where its pattern is built (``_content``,
+``_metadata``).
 
 The file is read once per process and held read-only (``lru_cache(maxsize=1)``,
 ``MappingProxyType``, tuples).
