@@ -143,15 +143,52 @@ def _narrow(edit: Edit, old: str, new: str) -> tuple[Edit, str, str]:
     return narrowed, old[p : len(old) - s], new[p : len(new) - s]
 
 
-def _fix_char(m: regex.Match[str]) -> str | None:
-    kind = m.lastgroup
-    if kind == "newline":
-        return "\n"
-    if kind == "space":
-        return " "
-    if kind == "apostrophe":
-        return "\u2019"
-    return ""  # invisible and control characters
+# What each ``_CHARS`` group becomes (never the matched text itself: every match is an edit).
+_CHAR_REPLACEMENT = {
+    "newline": "\n",
+    "space": " ",
+    "apostrophe": "\u2019",
+    "invisible": "",
+    "control": "",
+}
+
+
+def _fix_chars(text: str) -> tuple[str, list[tuple[Edit, str, str]], list[str]]:
+    """The ``_CHARS`` rewrite: the new text, the edits (with old and new strings) and
+    each edit's group.
+
+    As ``rewrite`` with a replacement per group, inlined: an inscriptis page has hundreds
+    of padding runs, and a Python callback per match cost more than the scan.
+
+    >>> new, edits, kinds = _fix_chars("a\u00a0b\u200bc  d")
+    >>> new, kinds
+    ('a bc d', ['space', 'invisible', 'space'])
+    >>> edits[1]
+    (Edit(start=3, end=4, new_start=3, new_end=3), '\\u200b', '')
+    """
+    pieces: list[str] = []
+    edits: list[tuple[Edit, str, str]] = []
+    kinds: list[str] = []
+    replacement = _CHAR_REPLACEMENT
+    last = new_len = 0
+    for m in _CHARS.finditer(text):
+        kind = m.lastgroup or ""
+        repl = replacement[kind]
+        s, e = m.span()
+        old = text[s:e]
+        if repl == old:
+            continue
+        pieces.append(text[last:s])
+        new_len += s - last
+        edits.append((Edit(s, e, new_len, new_len + len(repl)), old, repl))
+        kinds.append(kind)
+        pieces.append(repl)
+        new_len += len(repl)
+        last = e
+    if not edits:
+        return text, [], []
+    pieces.append(text[last:])
+    return "".join(pieces), edits, kinds
 
 
 _VISIBLE = {
@@ -188,8 +225,7 @@ def _settle_edges(text: str) -> tuple[str, list[Edit]]:
     'ab\\n\\ncd'
     """
     if " \n" in text or "\n " in text or "\n\n\n" in text:
-        settled, edits = rewrite(text, _EDGES, _edges)
-        return settled, [e for e, _, _ in edits]
+        return _rewrite_edges(text)
     lead = len(text) - len(text.lstrip(" \n"))
     if lead == len(text):
         return "", [Edit(0, lead, 0, 0)] if lead else []
@@ -203,10 +239,36 @@ def _settle_edges(text: str) -> tuple[str, list[Edit]]:
     return text[lead : len(text) - trail], out
 
 
-def _edges(m: regex.Match[str]) -> str:
-    if m.lastgroup == "lines":
-        return "\n\n" if m.group().count("\n") > 1 else "\n"
-    return ""
+def _rewrite_edges(text: str) -> tuple[str, list[Edit]]:
+    """The ``_EDGES`` rewrite (as ``rewrite`` with its replacement inlined): a run of
+    blank lines becomes one blank line, a line break with spaces around it a bare one,
+    whitespace at the text's ends goes.
+
+    >>> _rewrite_edges(" a \\n b\\n\\n\\n\\nc ")
+    ('a\\nb\\n\\nc', [Edit(start=0, end=1, new_start=0, new_end=0), Edit(start=2, end=5, new_start=1, new_end=2), Edit(start=6, end=10, new_start=3, new_end=5), Edit(start=11, end=12, new_start=6, new_end=6)])
+    """
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    last = new_len = 0
+    for m in _EDGES.finditer(text):
+        s, e = m.span()
+        old = text[s:e]
+        if m.lastgroup == "lines":
+            repl = "\n\n" if old.count("\n") > 1 else "\n"
+            if repl == old:
+                continue
+        else:
+            repl = ""
+        pieces.append(text[last:s])
+        new_len += s - last
+        edits.append(Edit(s, e, new_len, new_len + len(repl)))
+        pieces.append(repl)
+        new_len += len(repl)
+        last = e
+    if not edits:
+        return text, []
+    pieces.append(text[last:])
+    return "".join(pieces), edits
 
 
 def normalize(text: str) -> Normalized:
@@ -226,17 +288,9 @@ def normalize(text: str) -> Normalized:
     for edit, old, new, rule in enc_edits:
         repairs.append(CharRepair(rule, old, new, edit.start, edit.end))
 
-    kinds: list[str | None] = []
-
-    def fix_char(m: regex.Match[str]) -> str | None:
-        repl = _fix_char(m)
-        if repl is not None and repl != m.group():
-            kinds.append(m.lastgroup)
-        return repl
-
-    chars, char_edits = rewrite(fixed, _CHARS, fix_char) if _may_need_chars(fixed) else (fixed, [])
+    chars, char_edits, kinds = _fix_chars(fixed) if _may_need_chars(fixed) else (fixed, [], [])
     for (edit, old, replacement), kind in zip(char_edits, kinds, strict=True):
-        char_rule = _VISIBLE.get(kind or "")
+        char_rule = _VISIBLE.get(kind)
         if char_rule is not None:
             start = offsets.to_input(edit.start)
             end = offsets.to_input(edit.end, is_end=True)
