@@ -3,7 +3,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean._normalize import normalize
+from newsclean._normalize import (
+    _EDGES,
+    _chars_pattern,
+    _fix_chars,
+    _rewrite_edges,
+    normalize,
+)
+from newsclean._offsets import rewrite
 
 
 def test_mojibake_is_fixed_and_recorded() -> None:
@@ -49,3 +56,20 @@ def test_normalize_never_raises_and_maps_offsets_inside_the_input(text: str) -> 
     for i in range(len(n.text) + 1):
         assert 0 <= n.offsets.to_input(i) <= len(text)
     assert "\r" not in n.text and "\n\n\n" not in n.text
+
+
+@given(st.text(alphabet=" \n\tab\u00a0\u200b\r", max_size=30))
+def test_fast_whitespace_passes_match_the_patterns_they_stand_for(text: str) -> None:
+    # The line-edge pass finds the ends by strip and the rest among runs holding a line
+    # break; a text whose only trigger is a run of spaces is scanned for those runs alone.
+    settled, edits = rewrite(text, _EDGES, lambda m: _edge_replacement(m.lastgroup, m.group()))
+    assert _rewrite_edges(text) == (settled, [e for e, _, _ in edits])
+    pattern = _chars_pattern(text)
+    fast = _fix_chars(text, pattern) if pattern is not None else (text, [], [])
+    assert fast[:2] == _fix_chars(text)[:2]
+
+
+def _edge_replacement(group: str | None, old: str) -> str:
+    if group == "lines":
+        return "\n\n" if old.count("\n") > 1 else "\n"
+    return ""

@@ -519,13 +519,16 @@ def extract_metadata(
     # ("September 27th, 2012 | Tags: ..."), and the few lines signing it off below.
     inside: Sequence[Line] = kept[:60]
     after: Sequence[Line] = ()
-    if kept and page_lines and (author is None or date is None):  # two scans of the page
-        span = range(kept[0].start, kept[-1].end)
-        inside = [ln for ln in page_lines if ln.start in span][:60]
+    if kept and page_lines and (author is None or date is None):
+        # (page lines are in text order: those starting inside the kept span, and those
+        # after it, are slices of them)
+        first = bisect.bisect_left(page_lines, kept[0].start, key=_line_start)
+        end = bisect.bisect_left(page_lines, kept[-1].end, key=_line_start)
+        inside = list(page_lines[first : min(end, first + 60)])
         after = list(
             itertools.takewhile(
                 lambda ln: not is_comment_heading(ln.text),  # a commenter signs there
-                [ln for ln in page_lines if ln.start >= kept[-1].end][:_SIGN_OFF_LINES],
+                page_lines[end : end + _SIGN_OFF_LINES],
             )
         )
     if author is None:
@@ -602,11 +605,11 @@ def extract_metadata(
     # A short trailing signature ("News.Az") is the source.
     if len(kept) >= 2:
         last = kept[-1]
-        body_text = " ".join(ln.text for ln in kept[:-1])
         if (
             len(last.text) <= 40
             and _SIGNATURE.match(last.text)
-            and (_DOMAINISH.search(last.text) or last.text in body_text)
+            # (the body is joined only for a line that could be a signature)
+            and (_DOMAINISH.search(last.text) or last.text in " ".join(ln.text for ln in kept[:-1]))
             and not last.text.endswith(".")
             and is_prose(kept[-2].text)  # a signature closes the text; two in a row are not one
         ):
