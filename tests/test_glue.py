@@ -362,6 +362,16 @@ def test_repeated_glued_form_is_a_word_even_in_a_text_full_of_glue() -> None:
     assert "windcrops grew" in unglue(text, "en")
 
 
+def test_text_full_of_glue_splits_a_heading_glued_to_the_next_line() -> None:
+    byline = "\nMarch 3, 2021 by Petra VantorellWeather reports said the storm was near.\n"
+    out = unglue(_GLUED_BODY + byline, "en")
+    assert "Vantorell Weather reports" in out
+    # a camel-case name inside a sentence stays, and so does the byline in clean text
+    name = "\nThey met at the StormWatch office and talked about the weather.\n"
+    assert "StormWatch office" in unglue(_GLUED_BODY + name, "en")
+    assert unglue(byline, "en") == byline
+
+
 # ------------------------------------------------------------------ speed-ups keep answers
 
 
@@ -387,6 +397,7 @@ _DENSE_PIECES = [
     "Menu\n",
     "RainBoom",
     "the coal prices",
+    "by Petra VantorellWeather",
 ]
 
 

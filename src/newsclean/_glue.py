@@ -1415,6 +1415,40 @@ _CODE_STRINGS = (" = ", " == ", " != ", "{", "}", "()", "\n$ ")
 _HUMPS = re.compile(r"[a-z][A-Z][a-z\d]+[A-Z]")
 _IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z\d]+){2,}")
 _CODE_MARKS = 3
+_HEADING_WORDS = 10  # words before a glued word on a heading line, at most
+# The lower-case words of a title-case heading or a byline.
+_HEADING_LOWER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "via",
+        "into",
+        "over",
+        "de",
+        "del",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+    ]
+)
 # the word right before (same line; after opening quotes and brackets)
 _WORD_BEFORE = re.compile(r"(?<![^\s“‘\"'(])[“‘\"'(]*([^\W\d_][^\s]*) +\Z")
 
@@ -1529,6 +1563,8 @@ class _Doc:
             return text.count(arg)
         if kind == "line":
             return int(self._starts_line(arg))
+        if kind == "heading":
+            return int(self._after_heading(arg))
         return int(arg in text)  # "in"
 
     def _word_count(self, word: str) -> int:
@@ -1704,6 +1740,30 @@ class _Doc:
                 is_prose = prose[at] = _enough_function_words(text[starts[at] : starts[at + 1] - 1])
             if not is_prose:
                 return False
+            found = True
+        return found
+
+    def after_heading(self, word: str) -> bool:
+        """Does every occurrence of ``word`` end a short line of capitalised words (a
+        heading or a byline: "November 12, 2012 by Linda BustosProduct knowledge") and
+        go on with more words, as a heading glued to the line after it does, unlike a
+        name inside a sentence or a menu item on a line of its own?"""
+        return bool(self._ask("heading", word))
+
+    def _after_heading(self, word: str) -> bool:
+        text = self.text
+        found = False
+        for k, e in _whole_word_spans(text, word):
+            end = text.find("\n", e)
+            if _WORD.search(text, e, end if end >= 0 else len(text)) is None:
+                return False  # no word follows on the line: a menu item, a list
+            before = text[text.rfind("\n", 0, k) + 1 : k].split()
+            if len(before) > _HEADING_WORDS:
+                return False
+            for w in before:
+                core = w.strip(_EDGE)
+                if core[:1].islower() and core not in _HEADING_LOWER:
+                    return False
             found = True
         return found
 
@@ -2362,6 +2422,21 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and not doc.has(right_low)  # a name, not a noun ("OnDesign": "design")
     ):
         return i, RULE_TITLE_TITLE  # "OnChile", "AtNokia": the name alone elsewhere
+    if (
+        head == right
+        and len(left) >= 3
+        and len(right) >= 4
+        and rz >= 3.5
+        and left_low not in fw
+        and right_low not in _BRAND_PARTS
+        and right_low not in _COMPOUND_TAILS
+        and left_low not in _BRAND_PARTS
+        and doc.ask_dense()
+        and doc.substring_count(run) == 1
+        and doc.after_heading(run)
+    ):
+        return i, RULE_TITLE_TITLE  # "BustosProduct knowledge": a heading or byline ended
+        # a line, in a text full of glue
     if lz < 3.5 or rz < 3.0 or right_low in _BRAND_PARTS or left_low in _BRAND_PARTS:
         return None
     if (
@@ -3130,7 +3205,7 @@ class _Changes:
         )
 
     def _touched(self, kind: str, arg: str, i: int) -> bool:
-        if kind in ("sentence", "code"):
+        if kind in ("sentence", "code", "heading"):
             return True  # looks at a whole line / the whole text: asked again
         if kind in ("word", "prose", "before", "capital"):
             return self._near(arg)
