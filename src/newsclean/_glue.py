@@ -1816,6 +1816,8 @@ class _Doc:
         return False
 
 
+# an abbreviation's possessive glued to the next word: "the FBI'scrime figures"
+_CAPS_POSSESSIVE = re.compile(r"[A-Z]{2,}['’]s[a-z]{3,}")
 _CONTRACTION = re.compile(r"([^\W\d_]+)'(s|m|re|ve|d|ll|t)([^\W\d_]+)")
 
 
@@ -1827,11 +1829,17 @@ def _contraction_split(model: _Model, run: str, low: str) -> tuple[int, str] | N
     stem, suf, rest = m.groups()
     left = f"{stem}'{suf}"
     zr = model.vocab.get(rest, 0.0)
-    if not ((len(rest) >= 2 and zr >= 3.5) or rest == "a"):
+    zleft = model.vocab.get(left, 0.0)
+    # (a long word may be rarer: "she'scollaborated", "it'sresonating")
+    if not ((len(rest) >= 2 and zr >= 3.5) or rest == "a" or (len(rest) >= 6 and zr >= 2.3)):
         return None
-    if rest in _COMPOUND_TAILS and rest not in model.function_words:
+    if (
+        rest in _COMPOUND_TAILS
+        and rest not in model.function_words
+        and not (zr >= 5.0 and zleft >= 3.0)  # "that'speople", "game'sworth"
+    ):
         return None
-    if model.vocab.get(left, 0.0) < 3.0 and not (suf == "s" and len(stem) >= 2):
+    if zleft < 3.0 and not (suf == "s" and len(stem) >= 2):
         return None
     return m.end(2), RULE_TITLE_LOWER if run[0].isupper() else RULE_LOWER_LOWER
 
@@ -2822,7 +2830,7 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
                 run[i].isupper() and run[i - 1].islower() for i in range(1, len(run))
             ):
                 res = _split_camel_run(model, run, doc)
-            elif run.islower() or run[1:].islower():
+            elif run.islower() or run[1:].islower() or _CAPS_POSSESSIVE.fullmatch(run):
                 if _is_safe(model, run) or (run[0].isupper() and _is_safe(model, run.lower())):
                     continue
                 s, e = m.start() + lead, m.end() + lead
