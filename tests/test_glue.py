@@ -345,6 +345,15 @@ def test_text_full_of_glue_splits_two_frequent_words() -> None:
     assert unglue(clean, "en") == clean
 
 
+def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
+    sentence = " Her notebooks said the researchersmeasured every crater twice."
+    assert "researchers measured every" in unglue(_GLUED_BODY + sentence, "en")
+    # not in clean text, and not a short second word (compounds, puns: "frogwing")
+    assert unglue(sentence, "en") == sentence
+    pun = " Her notebooks said the frogwing was a rare beetle."
+    assert "frogwing" in unglue(_GLUED_BODY + pun, "en")
+
+
 def test_text_full_of_glue_leaves_lists_menus_and_names() -> None:
     text = (
         _GLUED_BODY
@@ -398,6 +407,7 @@ _DENSE_PIECES = [
     "RainBoom",
     "the coal prices",
     "by Petra VantorellWeather",
+    "the researchersmeasured every",
 ]
 
 

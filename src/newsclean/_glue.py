@@ -2291,6 +2291,18 @@ def _judge_split(
     ):
         return i, rule  # "gunlegislation", "yearshy" in a text full of glue
     if (
+        zwhole == 0.0
+        and len(a) >= 4
+        and len(b) >= 5  # (a short second word makes compounds and puns: "froggive")
+        and min(za, zb) >= 3.0
+        and doc.ask_dense()
+        and not _is_typo(model, low)
+        and _dense_glue(run, doc)
+        and doc.in_prose(run)
+    ):
+        return i, rule  # "discoverieshelped": a word unknown even as a rare one, made
+        # of two long words, in a text full of glue
+    if (
         len(a) >= 4
         and len(b) >= 4
         and max(za, zb) >= 5.0
