@@ -354,6 +354,12 @@ def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
     assert "frogwing" in unglue(_GLUED_BODY + pun, "en")
 
 
+def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
+    byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
+    assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
+    assert "river queen" in unglue(_GLUED_BODY + " They met the riverqueen there.", "en")
+
+
 def test_text_full_of_glue_leaves_lists_menus_and_names() -> None:
     text = (
         _GLUED_BODY

@@ -2334,6 +2334,8 @@ def _judge_split(
         or doc.ask_dense()
     ):
         return None  # a solid compound starts with a bare noun ("toolbelt", "treewall")
+    if doc.contains(f"by {run}"):
+        return None  # a user name in a byline ("by baseballgirl on Aug 8")
     return i, rule
 
 
