@@ -352,6 +352,18 @@ def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
     assert unglue(sentence, "en") == sentence
     pun = " Her notebooks said the frogwing was a rare beetle."
     assert "frogwing" in unglue(_GLUED_BODY + pun, "en")
+    # two long words may be rarer ones
+    rare = " Her notebooks said the upcomingwebinars were full."
+    assert "upcoming webinars were" in unglue(_GLUED_BODY + rare, "en")
+
+
+def test_text_full_of_glue_splits_a_function_word_before_a_rare_long_word() -> None:
+    sentence = " He praised thenewsworthiness of the story."
+    assert "the newsworthiness of" in unglue(_GLUED_BODY + sentence, "en")
+    assert unglue(sentence, "en") == sentence
+    # not a word-forming prefix, nor a word the dictionary knows
+    for text in (" It was overreaching.", " They drank theobromine tea."):
+        assert unglue(_GLUED_BODY + text, "en").endswith(text)
 
 
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
@@ -414,6 +426,7 @@ _DENSE_PIECES = [
     "the coal prices",
     "by Petra VantorellWeather",
     "the researchersmeasured every",
+    "thenewsworthiness of",
 ]
 
 

@@ -2004,6 +2004,10 @@ def _split_plain_runs(
     one, found = _split_plain_run(model, run, low, zwhole, doc)
     if one is not None:
         return () if _written_solid(model, run, low, one[0], doc) else (one,)
+    if found is None and zwhole == 0.0 and len(low) >= 8 and run.islower() and doc.ask_dense():
+        i = _function_word_then_rare(model, low)
+        if i and _dense_glue(run, doc):
+            return ((i, RULE_LOWER_LOWER),)  # "thenewsworthiness", in a text full of glue
     if word_follows and zwhole == 0.0 and run[0].isupper() and run[1:].islower():
         named = _name_fw_split(model, run, low, doc)
         if named is not None:
@@ -2024,6 +2028,24 @@ def _split_plain_runs(
     if cuts is None or doc.count(run) >= 2:
         return ()  # (written so twice: a term, see _written_solid)
     return ((cuts[0], RULE_LOWER_LOWER), (cuts[1], RULE_LOWER_LOWER))
+
+
+def _function_word_then_rare(model: _Model, low: str) -> int:
+    """Where a function word ends, if ``low`` is one glued to a long known word too rare
+    for the two-word split ("the|newsworthiness", "for|copywriters"); else 0.
+
+    Not a word-forming prefix ("over", "out", "in"), and "a" only before a consonant.
+    """
+    fw = model.function_words
+    for i in range(min(5, len(low) - 6), 0, -1):
+        head, rest = low[:i], low[i:]
+        if head not in fw or rest in fw:
+            continue
+        if head in _PREFIX_LIKE and not (head == "a" and rest[0] not in "aeiou"):
+            continue
+        if _lookup(model, rest) > 0.0 and not _is_typo(model, low):
+            return i
+    return 0
 
 
 def _written_solid(model: _Model, run: str, low: str, i: int, doc: _Doc) -> bool:
@@ -2294,7 +2316,7 @@ def _judge_split(
         zwhole == 0.0
         and len(a) >= 4
         and len(b) >= 5  # (a short second word makes compounds and puns: "froggive")
-        and min(za, zb) >= 3.0
+        and (min(za, zb) >= 3.0 or (min(za, zb) >= 2.3 and min(len(a), len(b)) >= 7))
         and doc.ask_dense()
         and not _is_typo(model, low)
         and _dense_glue(run, doc)
