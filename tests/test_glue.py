@@ -366,6 +366,17 @@ def test_text_full_of_glue_splits_a_function_word_before_a_rare_long_word() -> N
         assert unglue(_GLUED_BODY + text, "en").endswith(text)
 
 
+def test_text_full_of_glue_splits_three_glued_words() -> None:
+    text = " Thefirstlesson was long. We thanked ourtirelessvolunteers for the work."
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "The first lesson was" in out
+    assert "our tireless volunteers for" in out
+    # not in clean text, and not after a word-forming prefix ("on|thor|stand")
+    assert unglue(text, "en") == text
+    pun = " They could never onthorstand the plan."
+    assert unglue(_GLUED_BODY + pun, "en").endswith(pun)
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
@@ -427,6 +438,8 @@ _DENSE_PIECES = [
     "by Petra VantorellWeather",
     "the researchersmeasured every",
     "thenewsworthiness of",
+    "Thefirstlesson was",
+    "ourtirelessvolunteers",
 ]
 
 

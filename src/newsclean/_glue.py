@@ -1386,6 +1386,54 @@ def _split3(model: _Model, low: str) -> tuple[_Cuts3, _Cuts3, list[tuple[float, 
     )
 
 
+def _loose3(model: _Model, low: str, pronoun: bool = False) -> _Cuts3:
+    """Two cuts for a text full of glue, when ``_split3`` finds none: three words of
+    three letters or more (Zipf >= 4.3 for three letters, 3.0 for longer ones) or
+    function words ("so|that|people", "the|first|seminar", "our|tireless|employees",
+    "centered|social|network"), no two neighbours a word together (unless the first is
+    a function word: "thefirst" is glue) and no word-forming prefix first ("on",
+    "over"), nor "i" unless the run starts with the pronoun "I" (``pronoun``); the best
+    by Zipf sum."""
+    vocab = model.vocab
+    fw = model.function_words
+    best: tuple[float, int, int] | None = None
+    n = len(low)
+
+    def zipf_ok(p: str) -> float:
+        z = vocab.get(p, 0.0)
+        if p in fw:
+            return z
+        if len(p) < 3 or z < (4.3 if len(p) == 3 else 3.0):  # (not "compost|it|ion")
+            return 0.0
+        return z
+
+    for i in range(1, n - 1):
+        a = low[:i]
+        za = zipf_ok(a)
+        if za <= 0.0 or a in _PREFIXES or a in _PREFIX_LIKE or (a == "i" and not pronoun):
+            continue  # "on|thor|stand" is "onthorstand"; "i" is written "I"
+        for j in range(i + 1, n):
+            b, c = low[i:j], low[j:]
+            zb = zipf_ok(b)
+            if zb <= 0.0:
+                continue
+            zc = zipf_ok(c)
+            if zc <= 0.0 or (a in fw and b in fw and c in fw):
+                continue
+            if (a == "an" and not _fits_an(b, fw)) or (b == "an" and not _fits_an(c, fw)):
+                continue
+            score = za + zb + zc
+            if best is not None and score <= best[0]:
+                continue
+            # "to|fly|out": "flyout" is a word (but "thefirst", "sothat" are glue)
+            if (a not in fw or a in _PREFIX_LIKE) and _lookup(model, low[:j]) > 0.0:
+                continue
+            if (b not in fw or b in _PREFIX_LIKE) and _lookup(model, low[i:]) > 0.0:
+                continue
+            best = (score, i, j)
+    return None if best is None else (best[1], best[2])
+
+
 def _fits_an(word: str, fw: frozenset[str]) -> bool:
     """Can ``word`` follow the article "an" (a vowel sound, no function word)?"""
     return word[0] in "aeiouh" and word not in fw
@@ -2012,17 +2060,34 @@ def _split_plain_runs(
         named = _name_fw_split(model, run, low, doc)
         if named is not None:
             return (named,)
-    if len(low) < 7 or not run.islower() or zwhole > 0.0:
+    if len(low) < 7 or zwhole > 0.0:
+        return ()
+    # a capitalised run only in a text full of glue ("Thefirstseminar", "Hoganreportsthat")
+    title = not run.islower()
+    if title and not (run[1:].islower() and doc.ask_dense()):
         return ()
     if found is _NOT_YET:
         found = _best_split(model, low)
     if found is not None or _is_derived(model, low):
         return ()
     cuts, in_prose, dense = _split3(model, low)
+    if title:
+        cuts = cuts or in_prose or (dense and _best_dense3(model, low, dense)) or None
+        if cuts is None and not _is_typo(model, low):
+            cuts = _loose3(model, low, run[0] == "I")
+        if (
+            cuts is None
+            or not (low[: cuts[0]] in model.function_words or _zipf(model, low[: cuts[0]]) >= 3.0)
+            or not _dense_glue(run, doc)
+        ):
+            return ()
+        return ((cuts[0], RULE_TITLE_LOWER), (cuts[1], RULE_LOWER_LOWER))
     if cuts is None and in_prose is not None and doc.in_prose(run):
         cuts = in_prose
-    if cuts is None and dense and doc.ask_dense():
-        cuts = _best_dense3(model, low, dense)
+    if cuts is None and doc.ask_dense():
+        cuts = _best_dense3(model, low, dense) if dense else None
+        if cuts is None and not _is_typo(model, low):
+            cuts = _loose3(model, low)  # (not "mispelling": a letter too many)
         if cuts is not None and not _dense_glue(run, doc):
             cuts = None
     if cuts is None or doc.count(run) >= 2:
