@@ -377,6 +377,12 @@ def test_text_full_of_glue_splits_three_glued_words() -> None:
     assert unglue(_GLUED_BODY + pun, "en").endswith(pun)
 
 
+def test_text_full_of_glue_splits_a_recipe_line_glued_to_a_fraction() -> None:
+    recipe = "\nIngredients\n2 cups flour\n1 teaspoon salt1/2 cup warm water\n"
+    assert "salt 1/2 cup" in unglue(_GLUED_BODY + recipe, "en")
+    assert unglue(recipe, "en") == recipe  # in clean text only when lines start so
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

@@ -2841,7 +2841,9 @@ def _number_line_split(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
             and doc.substring_count(m.group(1) + num) == 1  # "draft2" again: a name
         )
         if not lost and "/" in num and z >= 3.0 and m.group(1).islower() and doc.ask_dense():
-            lost = doc.count(tok) == 1  # "sugar1/2": a recipe line, in a text full of glue
+            # "sugar1/2": a recipe line, in a text full of glue (``count`` only counts
+            # letter words, never this token)
+            lost = doc.substring_count(tok) == 1
     return [(m.start(2), RULE_LINE, -1)] if lost else []
 
 
