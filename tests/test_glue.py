@@ -383,6 +383,17 @@ def test_text_full_of_glue_splits_a_recipe_line_glued_to_a_fraction() -> None:
     assert unglue(recipe, "en") == recipe  # in clean text only when lines start so
 
 
+def test_text_full_of_glue_splits_names_seen_apart_elsewhere() -> None:
+    text = (
+        " The talks with South Africa went on. Later SouthAfrica agreed."
+        " The editor AndyLarkwood left, and Larkwood never came back."
+    )
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "Later South Africa agreed" in out
+    assert "editor Andy Larkwood left" in out
+    assert unglue(text, "en") == text  # a writer may well write both forms
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
