@@ -2776,6 +2776,10 @@ _WORD_THEN_NUMBER = re.compile(
 _TIME_ZONES = frozenset(
     ["AM", "PM", "ET", "PT", "EDT", "EST", "PDT", "PST", "CDT", "CST", "GMT", "UTC"]
 )
+# a time zone at the start of a token, glued to a capitalised word of three letters+
+_ZONE_THEN_WORD = re.compile(
+    "(" + "|".join(sorted(_TIME_ZONES, key=len, reverse=True)) + r")([A-Z][^\W\d_]{2,})(?![\w])"
+)
 _CAPS_TITLE = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([A-Z][a-z]{2,})(?![^\W\d_])")
 _CAPS_LOWER = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([a-z]{2,})(?![^\W\d_])")
 _LOWER_CAPS = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z]{2,})(?![a-z])")
@@ -2816,6 +2820,13 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
         out.append((m3.end(), RULE_LINE, -1))  # "sugar1/2", "bitter½": recipe lines
     if m3 is None and (tok[-1:].isdigit() or tok[-2:-1].isdigit()):
         out.extend(_number_line_split(model, tok, doc))
+    m5 = _ZONE_THEN_WORD.match(tok) if tok[:1] in "AEPCGU" else None
+    if m5 is not None and doc.substring_count(m5.group()) == 1:
+        right = m5.group(2)
+        if (right[1:].islower() and vocab_z(model, right) >= 3.0) or doc.has(right):
+            # "AMWriting at", "PSTVINCI Curriculum", "PTWhatsApp": a time stamp ended a
+            # line (a known word, or one the text also has on its own)
+            out.append((m5.start(2), RULE_LINE, -1))
     if tok.islower() or tok.isupper() or _UPPER_AFTER_LETTER.search(tok) is None:
         return out  # none of the four patterns below can match (each needs both cases)
     for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
