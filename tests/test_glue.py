@@ -394,6 +394,19 @@ def test_text_full_of_glue_splits_names_seen_apart_elsewhere() -> None:
     assert unglue(text, "en") == text  # a writer may well write both forms
 
 
+def test_text_full_of_glue_splits_a_new_line_after_a_lower_case_word() -> None:
+    text = (
+        "\nA tale, retoldIf you read it twice, it changes.\n"
+        " It was years agoVerenka Tolst wrote it, and Verenka knew.\n"
+    )
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "retold If you" in out
+    assert "ago Verenka Tolst" in out
+    assert unglue(text, "en") == text
+    spam = "\nxqzvbkwrtpIf you read it\n"  # no word before the line starter
+    assert unglue(_GLUED_BODY + spam, "en").endswith(spam)
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

@@ -2490,8 +2490,23 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         if len(left) == 2 and left_low not in model.two_letter:
             return None
         if lz < 3.0:
+            if (
+                len(left) >= 4
+                and (
+                    (head == right and right_low in _LINE_STARTERS)
+                    or (head != right and right_low in _CONTRACTED)
+                )
+                # a rare word or two glued words before (not "gtgsgrhfyxThe": spam)
+                and (lz > 0.0 or _best_split(model, left_low) is not None)
+                and doc.ask_dense()
+                and doc.substring_count(run) == 1
+            ):
+                return i, RULE_LOWER_TITLE  # "reloadedIf you", "hugesurpriseIf": a new
+                # line starts, in a text full of glue (the word before is judged alone)
             return None
         if left_low not in fw and rz < 2.0:
+            if head == right and doc.ask_dense() and doc.has(right) and doc.count(run) == 1:
+                return i, RULE_LOWER_TITLE  # "agoAsil Nadir": the name also stands alone
             return None  # "aimClearians": an unknown name after a content word
         return i, RULE_LOWER_TITLE
     # Title+Title
