@@ -407,6 +407,12 @@ def test_text_full_of_glue_splits_a_new_line_after_a_lower_case_word() -> None:
     assert unglue(_GLUED_BODY + spam, "en").endswith(spam)
 
 
+def test_text_full_of_glue_splits_a_name_glued_to_a_frequent_word() -> None:
+    text = " The fund was run by Ivo Marsk for years.\nIt was sold by Ivo MarskMoney went missing, the money was gone.\n"
+    assert "Marsk Money went" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

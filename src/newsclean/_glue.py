@@ -2914,7 +2914,14 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
             len(right) >= 3 and doc.ask_dense() and not doc.substring_count(run + ",")
         ):
             return False
-        if not (doc.has(left) and doc.has(right)):
+        if not (
+            doc.has(left)
+            and (
+                doc.has(right)
+                # "NadirMoney": a frequent word, seen in lower case, in a text full of glue
+                or (vocab_z(model, right) >= 3.5 and doc.ask_dense() and doc.count(right) >= 1)
+            )
+        ):
             return False
     return doc.count(run) == 1
 
