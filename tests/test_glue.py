@@ -441,6 +441,9 @@ def test_text_full_of_glue_splits_a_heading_glued_to_the_next_line() -> None:
     out = unglue(_GLUED_BODY + byline, "en")
     assert "Vantorell Weather reports" in out
     # a camel-case name inside a sentence stays, and so does the byline in clean text
+    # a heading whose own line break before it was lost too
+    after = "\nThe storm passed quickly.HarborGazette reporters said so.\n"
+    assert "HarborGazette reporters" not in unglue(_GLUED_BODY + after, "en")
     name = "\nThey met at the StormWatch office and talked about the weather.\n"
     assert "StormWatch office" in unglue(_GLUED_BODY + name, "en")
     assert unglue(byline, "en") == byline

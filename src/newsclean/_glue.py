@@ -1805,7 +1805,10 @@ class _Doc:
             end = text.find("\n", e)
             if _WORD.search(text, e, end if end >= 0 else len(text)) is None:
                 return False  # no word follows on the line: a menu item, a list
-            before = text[text.rfind("\n", 0, k) + 1 : k].split()
+            # (right after a sentence end glued to it, a lost line break: "insightful.
+            # SidebarAmazon has")
+            glued_start = k > 1 and text[k - 1] in ".!?" and text[k - 2].isalpha()
+            before = [] if glued_start else text[text.rfind("\n", 0, k) + 1 : k].split()
             if len(before) > _HEADING_WORDS:
                 return False
             for w in before:
