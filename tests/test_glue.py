@@ -361,6 +361,14 @@ def test_text_full_of_glue_splits_a_function_word_before_a_rare_long_word() -> N
     sentence = " He praised thenewsworthiness of the story."
     assert "the newsworthiness of" in unglue(_GLUED_BODY + sentence, "en")
     assert unglue(sentence, "en") == sentence
+    # and a long rare word glued to the function word after it
+    after = " They looked into the overbillingfor the stadium."
+    assert "overbilling for the" in unglue(_GLUED_BODY + after, "en")
+    assert unglue(after, "en") == after
+    # a number ends a sentence
+    number = " The average was 27,664.A new survey followed."
+    assert "27,664. A new" in unglue(_GLUED_BODY + number, "en")
+    assert unglue(number, "en") == number
     # not a word-forming prefix, nor a word the dictionary knows
     for text in (" It was overreaching.", " They drank theobromine tea."):
         assert unglue(_GLUED_BODY + text, "en").endswith(text)

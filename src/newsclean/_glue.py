@@ -2059,7 +2059,7 @@ def _split_plain_runs(
     if one is not None:
         return () if _written_solid(model, run, low, one[0], doc) else (one,)
     if found is None and zwhole == 0.0 and len(low) >= 8 and run.islower() and doc.ask_dense():
-        i = _function_word_then_rare(model, low)
+        i = _function_word_then_rare(model, low) or _rare_then_function_word(model, low)
         if i and _dense_glue(run, doc):
             return ((i, RULE_LOWER_LOWER),)  # "thenewsworthiness", in a text full of glue
     if word_follows and zwhole == 0.0 and run[0].isupper() and run[1:].islower():
@@ -2116,6 +2116,18 @@ def _function_word_then_rare(model: _Model, low: str) -> int:
             continue
         if _lookup(model, rest) > 0.0 and not _is_typo(model, low):
             return i
+    return 0
+
+
+def _rare_then_function_word(model: _Model, low: str) -> int:
+    """Where a long known word too rare for the two-word split ends, if ``low`` is one
+    glued to a function word of two letters or more ("publicness|in",
+    "overbilling|for"); else 0."""
+    fw = model.function_words
+    for k in range(2, min(5, len(low) - 6) + 1):
+        head, tail = low[:-k], low[-k:]
+        if tail in fw and _lookup(model, head) > 0.0 and not _is_typo(model, low):
+            return len(head)
     return 0
 
 
@@ -2675,8 +2687,13 @@ def _sentence_splits(model: _Model, core: str, doc: _Doc) -> list[_Cut]:
             )
         ):
             continue  # "17:19", "Date:November", "Category:Eye" are labels, not glue
-        if end < 0 and len(left) <= 1:
-            continue  # initials: "U.S.A", "J.R."
+        if (
+            end < 0
+            and len(left) <= 1
+            and not (s >= 2 and core[s - 2 : s].isdigit() and doc.ask_dense())
+        ):
+            continue  # initials: "U.S.A", "J.R." (but "of 27,664.A price war": a number,
+            # in a text full of glue)
         if "." in punct and end >= 0:
             r_low = _norm(right)
             if (
