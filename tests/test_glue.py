@@ -421,6 +421,18 @@ def test_text_full_of_glue_splits_a_name_glued_to_a_frequent_word() -> None:
     assert unglue(text, "en") == text
 
 
+def test_text_full_of_glue_splits_a_word_glued_to_capitals_seen_apart() -> None:
+    text = (
+        " The Hybrid X6 is new. BMW said the Hybrid X6 sells. It is a fast Car."
+        "\nThe Sport CarBMW plans more.\nWe drove the HybridX6 at all speeds.\n"
+    )
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "Sport Car BMW plans" in out
+    assert "the Hybrid X6 at" in out
+    clean = " The Hybrid X6 is new. We drove the HybridX6 at all speeds."
+    assert unglue(clean, "en") == clean
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

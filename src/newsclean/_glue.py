@@ -2474,6 +2474,14 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
         return None  # YouTube, LinkedIn: known as a whole (but "asI", "ifI" are glue,
         # and "theSame", "asWell" in a text full of glue)
     if not (_title_end(head, 0) == len(head) or head == "I"):
+        if (
+            len(right) == 1
+            and run[0].isupper()
+            and doc.ask_dense()
+            and doc.contains(f"{run[:i]} {right}")
+            and doc.substring_count(run) == 1
+        ):
+            return i, RULE_TITLE_TITLE  # "WiiU" once, "Wii U" elsewhere, in a text full of glue
         return None  # macOS, BioNTech, SpaceX, PhD
     cut = _camel_cut(model, run, i, head, doc)
     if cut is not None and doc.substring_count(run) >= 2:
@@ -2818,6 +2826,7 @@ _ZONE_THEN_WORD = re.compile(
 _CAPS_TITLE = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([A-Z][a-z]{2,})(?![^\W\d_])")
 _CAPS_LOWER = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([a-z]{2,})(?![^\W\d_])")
 _LOWER_CAPS = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z]{2,})(?![a-z])")
+_TITLE_CAPS = re.compile(r"(?<![^\W\d_])([A-Z][a-z]{2,})([A-Z]{2,})(?![^\W\d_])")
 _TITLE_TITLE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+)([A-Z][a-z]+)(?![^\W\d_])")
 _UPPER_AFTER_LETTER = re.compile(r"[A-Za-z][A-Z]")
 
@@ -2864,11 +2873,13 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
             out.append((m5.start(2), RULE_LINE, -1))
     if tok.islower() or tok.isupper() or _UPPER_AFTER_LETTER.search(tok) is None:
         return out  # none of the four patterns below can match (each needs both cases)
-    for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
+    for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE, _TITLE_CAPS):
         for m4 in rx.finditer(tok):
             left, right = m4.group(1), m4.group(2)
             if _glued_pair_evidence(model, left, right, m4.group(), doc) and (
-                rx is not _TITLE_TITLE or doc.in_title_case(m4.group()) or doc.ask_dense()
+                (rx is not _TITLE_TITLE and rx is not _TITLE_CAPS)
+                or doc.in_title_case(m4.group())
+                or doc.ask_dense()
             ):
                 out.append((m4.start(2), RULE_LINE, -1))
     return out
