@@ -1802,13 +1802,19 @@ class _Doc:
         text = self.text
         found = False
         for k, e in _whole_word_spans(text, word):
-            end = text.find("\n", e)
-            if _WORD.search(text, e, end if end >= 0 else len(text)) is None:
+            end = text.find("\n", e, e + 200)
+            if _WORD.search(text, e, end if end >= 0 else e + 200) is None:
                 return False  # no word follows on the line: a menu item, a list
             # (right after a sentence end glued to it, a lost line break: "insightful.
             # SidebarAmazon has")
             glued_start = k > 1 and text[k - 1] in ".!?" and text[k - 2].isalpha()
-            before = [] if glued_start else text[text.rfind("\n", 0, k) + 1 : k].split()
+            if glued_start:
+                before = []
+            else:
+                start = text.rfind("\n", max(0, k - 200), k)
+                if start < 0 and k > 200:
+                    return False  # a long line: running text
+                before = text[start + 1 : k].split()
             if len(before) > _HEADING_WORDS:
                 return False
             for w in before:
