@@ -433,6 +433,15 @@ def test_text_full_of_glue_splits_a_word_glued_to_capitals_seen_apart() -> None:
     assert unglue(clean, "en") == clean
 
 
+def test_text_full_of_glue_splits_a_heading_glued_to_a_dash_item() -> None:
+    text = "\nFIXES\n- Faster start\nDISPLAY- Brighter colours\n- Fewer crashes\n"
+    assert "DISPLAY - Brighter" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+    # a dash inside a sentence is a style ("until softened- about")
+    style = "\nCook until Softened- about six minutes.\n- Serve warm\n"
+    assert unglue(_GLUED_BODY + style, "en").endswith(style)
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

@@ -2849,6 +2849,21 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
             if c in "-–—" and not doc.starts_line(c + " "):
                 continue  # "complete.-" is written so; "crashes.-" before a list of "- " lines
             out.append((m.start(), RULE_LINE, -1))
+        dash = tok[-1]
+        if (
+            not out
+            and dash in "-–—"
+            and tok[:-1].isalpha()
+            and tok[0].isupper()
+            and doc.ask_dense()
+            and doc.starts_line(dash + " ")
+            and doc.substring_count(tok) == 1
+            and doc.after_heading(tok[:-1])
+        ):
+            # "Zoom Length– Focusing", "MESSAGING- Improvement": a heading or list item
+            # lost its line break before a "- " item, in a text full of glue whose lines
+            # start so (not "Cook until softened- about", a dash in a sentence)
+            out.append((len(tok) - 1, RULE_LINE, -1))
     vocab = model.vocab
     m2 = _NUM_TITLE.search(tok) if digit else None
     if m2 is not None:
@@ -3276,7 +3291,9 @@ def _closes_quote(text: str, pos: int) -> bool:
 # Bullets and "***" start a new line: glued after a sentence end or a word ("Marketing•"),
 # they are not edges.  (Not after a short abbreviation: "Nov• 01•12" is a date style;
 # and a final dash is not enough: "complete.-" is written so.)
-_LINE_MARK = re.compile(r"[.!?:;][\"”’')]*(?:•|\*\*\*|[-–—]$)|[^\W\d_]{4}•$")
+_LINE_MARK = re.compile(
+    r"[.!?:;][\"”’')]*(?:•|\*\*\*|[-–—]$)|[^\W\d_]{4}•$|(?<![^\W\d_])[A-Z][^\W\d_]{2,}[-–—]$"
+)
 # A token's cuts and the in-document questions (with answers) its decision rests on.
 _Decision = tuple[tuple[_Cut, ...], tuple[_Query, ...]]
 # Tokens without one of these characters have no site for the sentence/bullet rules.
