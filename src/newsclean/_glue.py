@@ -2157,6 +2157,12 @@ def _written_solid(model: _Model, run: str, low: str, i: int, doc: _Doc) -> bool
     return n >= 3 or (n == 2 and not (low[i:] in fw and doc.spaced(run, i)))
 
 
+def _starts_with_function_word(model: _Model, low: str) -> bool:
+    """Is ``low`` best read as a function word and another word ("weare")?"""
+    found = _best_split(model, low)
+    return found is not None and low[: found[0]] in model.function_words
+
+
 def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, str] | None:
     """An unknown capitalised word = a name seen on its own in the text + a function word.
 
@@ -2174,6 +2180,16 @@ def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, s
         left = run[: n - k]
         if doc.count(run) == 1 and doc.has(left) and (k >= 3 or doc.count(left) >= 2):
             return n - k, RULE_TITLE_LOWER
+        if (
+            k >= 3
+            and len(left) >= 5
+            and model.vocab.get(low[: n - k], 0.0) >= 2.0
+            and not _starts_with_function_word(model, low[: n - k])  # "Weare|not"
+            and doc.ask_dense()
+            and doc.count(run) == 1
+            and doc.in_sentence(run)
+        ):
+            return n - k, RULE_TITLE_LOWER  # "Neutrogenaand Clearasil", in a text full of glue
     # "Obamasays", "Zuckerbergfirst": a name used on its own twice (and never in lower
     # case), then a frequent word that is no word-forming tail ("Obamacare", "Googlephone")
     vocab = model.vocab
