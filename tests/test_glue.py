@@ -442,6 +442,12 @@ def test_text_full_of_glue_splits_a_heading_glued_to_a_dash_item() -> None:
     assert unglue(_GLUED_BODY + style, "en").endswith(style)
 
 
+def test_text_full_of_glue_splits_two_capitalised_frequent_words() -> None:
+    text = " Games like Walking Deadpay homage to their fathers."
+    assert "Walking Dead pay homage" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
 def test_text_full_of_glue_splits_a_known_name_glued_to_a_function_word() -> None:
     text = " She tried the new Caterpillarand liked how it handled."
     assert "Caterpillar and liked" in unglue(_GLUED_BODY + text, "en")

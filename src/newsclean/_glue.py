@@ -2331,8 +2331,8 @@ def _judge_split(
             return i, rule
         if (
             len(a) >= 4
-            and len(b) >= 4
-            and min(za, zb) >= 4.5
+            and len(b) >= 3
+            and min(za, zb) >= (4.5 if len(b) == 3 else 4.0)
             and b not in _COMPOUND_TAILS
             and doc.ask_dense()
             and not _is_derived(model, low)
