@@ -352,6 +352,12 @@ def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
     assert unglue(sentence, "en") == sentence
     pun = " Her notebooks said the frogwing was a rare beetle."
     assert "frogwing" in unglue(_GLUED_BODY + pun, "en")
+    # after a comma or a name, before more lower-case words
+    comma = " The storm passed, furthercomplicating life for everyone."
+    assert "further complicating life" in unglue(_GLUED_BODY + comma, "en")
+    # but not a user name after "by"
+    byline = "\nNo Jobs for Hire by rivertiger on May 3, 2021\n"
+    assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
     # two long words may be rarer ones
     rare = " Her notebooks said the upcomingwebinars were full."
     assert "upcoming webinars were" in unglue(_GLUED_BODY + rare, "en")

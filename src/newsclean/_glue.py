@@ -2425,7 +2425,8 @@ def _judge_split(
         and doc.ask_dense()
         and not _is_typo(model, low)
         and _dense_glue(run, doc)
-        and doc.in_prose(run)
+        # in a sentence (not a user name after "by": "by randfish on")
+        and (doc.in_prose(run) or (doc.before_lower(run) and not doc.contains(f"by {run}")))
     ):
         return i, rule  # "discoverieshelped": a word unknown even as a rare one, made
         # of two long words, in a text full of glue
