@@ -358,6 +358,9 @@ def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
     # but not a user name after "by"
     byline = "\nNo Jobs for Hire by rivertiger on May 3, 2021\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
+    # a four-letter second word after an inflected (so complete) first one
+    four = " Her notebooks said the vendorskeen to sell were gone."
+    assert "vendors keen to" in unglue(_GLUED_BODY + four, "en")
     # two long words may be rarer ones
     rare = " Her notebooks said the upcomingwebinars were full."
     assert "upcoming webinars were" in unglue(_GLUED_BODY + rare, "en")

@@ -2420,7 +2420,9 @@ def _judge_split(
     if (
         zwhole == 0.0
         and len(a) >= 4
-        and len(b) >= 5  # (a short second word makes compounds and puns: "froggive")
+        # (a short second word makes compounds and puns, "froggive", unless the first
+        # is inflected, so complete: "vendorskeen", "projecteddebt")
+        and (len(b) >= 5 or (len(b) == 4 and _is_inflected(model, a)))
         and (min(za, zb) >= 3.0 or (min(za, zb) >= 2.3 and min(len(a), len(b)) >= 7))
         and doc.ask_dense()
         and not _is_typo(model, low)
