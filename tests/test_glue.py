@@ -358,6 +358,9 @@ def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
     # but not a user name after "by"
     byline = "\nNo Jobs for Hire by rivertiger on May 3, 2021\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
+    # before an aside in brackets
+    aside = " Rock music played in hockeyarenas (the worst rooms) sounded bad."
+    assert "hockey arenas (the" in unglue(_GLUED_BODY + aside, "en")
     # a four-letter second word after an inflected (so complete) first one
     four = " Her notebooks said the vendorskeen to sell were gone."
     assert "vendors keen to" in unglue(_GLUED_BODY + four, "en")

@@ -1454,8 +1454,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _Query = tuple[str, str, int, int]  # (kind, argument, index, answer)
 # a lower-case word and one space right before (same line, no comma: not a list)
 _PROSE_BEFORE = re.compile(r"(?<![^\s(“\"])([a-z]+) \Z")
-# then a space and a lower-case word, or sentence punctuation and a space / the end
-_PROSE_AFTER = re.compile(r" [a-z]|[.,;:!?](?:\s|\Z)")
+# then a space and a lower-case word (or an aside: " (the"), or sentence punctuation and
+# a space / the end
+_PROSE_AFTER = re.compile(r" \(?[a-z]|[.,;:!?](?:\s|\Z)")
 # Marks of program code in a text: an assignment or comparison, a brace, an empty call
 # "f()", a shell prompt, an identifier of three or more humps ("getElementById"); a
 # text with this many is (partly) about code.
@@ -3377,7 +3378,7 @@ class _Changes:
     """The spaces one fixpoint round inserted, to re-check logged answers cheaply.
 
     Every question ``_Doc`` answers looks at the occurrences of a few short strings and
-    at most 31 characters before and 2 after each.  An occurrence far from every
+    at most 31 characters before and 3 after each.  An occurrence far from every
     inserted space reads the same in both texts, so a question none of whose strings
     occurs near an inserted space (in the text before or after) has the same answer;
     the others are asked again.  ``fresh``: the tokens whose logged answers held for
