@@ -454,6 +454,12 @@ def test_text_full_of_glue_splits_a_heading_glued_to_a_dash_item() -> None:
     assert unglue(_GLUED_BODY + style, "en").endswith(style)
 
 
+def test_text_full_of_glue_splits_a_rare_glued_form_at_a_sentence_start() -> None:
+    text = " Happy holidays to all! Lastyear, we had way too much fun."
+    assert "Last year, we" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
 def test_text_full_of_glue_splits_two_capitalised_frequent_words() -> None:
     text = " Games like Walking Deadpay homage to their fathers."
     assert "Walking Dead pay homage" in unglue(_GLUED_BODY + text, "en")

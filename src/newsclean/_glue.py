@@ -2273,7 +2273,7 @@ def _judge_split(
             and doc.ask_dense()
             and not _is_typo(model, low)
             and doc.count(run) == 1
-            and (doc.before_lower(run) if title else doc.in_prose(run))
+            and ((doc.before_lower(run) or doc.in_sentence(run)) if title else doc.in_prose(run))
         ):
             # "lastyear", "callit": wordfreq knows such forms only from glued web text
             return i, rule
