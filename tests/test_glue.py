@@ -381,6 +381,10 @@ def test_text_full_of_glue_splits_a_function_word_before_a_rare_long_word() -> N
     number = " The average was 27,664.A new survey followed."
     assert "27,664. A new" in unglue(_GLUED_BODY + number, "en")
     assert unglue(number, "en") == number
+    # or to a three-letter word
+    short = " She had strong allergies tosoy and wheat."
+    assert "allergies to soy and" in unglue(_GLUED_BODY + short, "en")
+    assert unglue(short, "en") == short
     # not a word-forming prefix, nor a word the dictionary knows
     for text in (" It was overreaching.", " They drank theobromine tea."):
         assert unglue(_GLUED_BODY + text, "en").endswith(text)

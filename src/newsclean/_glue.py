@@ -2065,8 +2065,12 @@ def _split_plain_runs(
     one, found = _split_plain_run(model, run, low, zwhole, doc)
     if one is not None:
         return () if _written_solid(model, run, low, one[0], doc) else (one,)
-    if found is None and zwhole == 0.0 and len(low) >= 8 and run.islower() and doc.ask_dense():
-        i = _function_word_then_rare(model, low) or _rare_then_function_word(model, low)
+    if found is None and zwhole == 0.0 and len(low) >= 5 and run.islower() and doc.ask_dense():
+        i = (
+            (_function_word_then_rare(model, low) or _rare_then_function_word(model, low))
+            if len(low) >= 8
+            else _function_word_then_short(model, low)
+        )
         if i and _dense_glue(run, doc):
             return ((i, RULE_LOWER_LOWER),)  # "thenewsworthiness", in a text full of glue
     if word_follows and zwhole == 0.0 and run[0].isupper() and run[1:].islower():
@@ -2123,6 +2127,22 @@ def _function_word_then_rare(model: _Model, low: str) -> int:
             continue
         if _lookup(model, rest) > 0.0 and not _is_typo(model, low):
             return i
+    return 0
+
+
+def _function_word_then_short(model: _Model, low: str) -> int:
+    """Where a function word of two letters or more ends, if ``low`` is one glued to a
+    three-letter word too rare for the two-word split ("to|soy", "that|gem"); else 0."""
+    head, rest = low[:-3], low[-3:]
+    if (
+        len(head) >= 2
+        and head in model.function_words
+        and head not in _PREFIX_LIKE
+        and rest not in model.function_words
+        and model.vocab.get(rest, 0.0) >= 3.5
+        and not _is_typo(model, low)
+    ):
+        return len(head)
     return 0
 
 
