@@ -1407,18 +1407,21 @@ def _loose3(model: _Model, low: str, pronoun: bool = False) -> _Cuts3:
             return 0.0
         return z
 
+    # the possible last words first: one look-up each instead of one per cut pair
+    ends = [(j, zc) for j in range(2, n) if (zc := zipf_ok(low[j:])) > 0.0]
+    if not ends:
+        return None
     for i in range(1, n - 1):
         a = low[:i]
         za = zipf_ok(a)
         if za <= 0.0 or a in _PREFIXES or a in _PREFIX_LIKE or (a == "i" and not pronoun):
             continue  # "on|thor|stand" is "onthorstand"; "i" is written "I"
-        for j in range(i + 1, n):
+        for j, zc in ends:
+            if j <= i:
+                continue
             b, c = low[i:j], low[j:]
             zb = zipf_ok(b)
-            if zb <= 0.0:
-                continue
-            zc = zipf_ok(c)
-            if zc <= 0.0 or (a in fw and b in fw and c in fw):
+            if zb <= 0.0 or (a in fw and b in fw and c in fw):
                 continue
             if (a == "an" and not _fits_an(b, fw)) or (b == "an" and not _fits_an(c, fw)):
                 continue
