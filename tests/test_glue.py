@@ -470,6 +470,18 @@ def test_text_full_of_glue_splits_two_capitalised_frequent_words() -> None:
     assert unglue(text, "en") == text
 
 
+def test_text_full_of_glue_splits_a_run_with_several_capitals_at_known_parts() -> None:
+    text = " The GameDock ships soon. Few buyers of theGameDock knew. Money came fromVeraLund."
+    text += " Vera said so, and Lund agreed."
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "of the GameDock knew" in out
+    assert "from Vera Lund" in out
+    clean = " The GameDock ships soon. Few buyers of theGameDock knew."
+    assert unglue(clean, "en") == clean
+    code = " Call getElementById or addEventListener in the handler."
+    assert unglue(_GLUED_BODY + code, "en").endswith(code)
+
+
 def test_text_full_of_glue_splits_a_known_name_glued_to_a_function_word() -> None:
     text = " She tried the new Caterpillarand liked how it handled."
     assert "Caterpillar and liked" in unglue(_GLUED_BODY + text, "en")

@@ -2496,6 +2496,8 @@ def _judge_split(
 def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | None:
     """lower+Title / Title+Title split at the single lower->upper transition of a run."""
     humps = [i for i in range(1, len(run)) if run[i].isupper() and run[i - 1].islower()]
+    if len(humps) >= 2 and len(run) >= 8:
+        return _multi_camel_cut(model, run, humps, doc)
     if len(humps) != 1:
         return None  # camelCaseVariable, getElementById: code, not glue
     i = humps[0]
@@ -2538,6 +2540,32 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
     if cut is not None and _in_code(doc):
         return None  # "withHeaders", "onLoad" in a post about code
     return cut
+
+
+def _multi_camel_cut(
+    model: _Model, run: str, humps: Sequence[int], doc: _Doc
+) -> tuple[int, str] | None:
+    """The first cut of a run with several capitals inside, in a text full of glue:
+    at a capital where the word before is a function word or stands alone in the text,
+    and the rest stands alone too or has capitals inside still ("fromPollyPeck",
+    "AdWordsProduct", "andDirectX"); later rounds cut the rest.  A camel-case identifier
+    (getElementById) has no such parts; a text about code is left alone."""
+    fw = model.function_words
+    for h in humps:
+        left, right = run[:h], run[h:]
+        left_ok = (left.islower() and left in fw) or (len(left) >= 3 and doc.has(left))
+        if not left_ok:
+            continue
+        right_ok = len(right) >= 3 and (
+            doc.has(right)
+            or any(right[k].isupper() and right[k - 1].islower() for k in range(1, len(right)))
+        )
+        if not right_ok:
+            continue
+        if doc.ask_dense() and doc.substring_count(run) == 1 and not _in_code(doc):
+            return h, RULE_LOWER_TITLE if left.islower() else RULE_TITLE_TITLE
+        return None
+    return None
 
 
 def _in_code(doc: _Doc) -> bool:
