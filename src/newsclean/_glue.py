@@ -2551,6 +2551,8 @@ def _multi_camel_cut(
     "AdWordsProduct", "andDirectX"); later rounds cut the rest.  A camel-case identifier
     (getElementById) has no such parts; a text about code is left alone."""
     fw = model.function_words
+    if not doc.ask_dense():
+        return None
     for h in humps:
         left, right = run[:h], run[h:]
         left_ok = (left.islower() and left in fw) or (len(left) >= 3 and doc.has(left))
@@ -2562,7 +2564,7 @@ def _multi_camel_cut(
         )
         if not right_ok:
             continue
-        if doc.ask_dense() and doc.substring_count(run) == 1 and not _in_code(doc):
+        if doc.substring_count(run) == 1 and not _in_code(doc):
             return h, RULE_LOWER_TITLE if left.islower() else RULE_TITLE_TITLE
         return None
     return None
