@@ -488,6 +488,12 @@ def test_text_full_of_glue_splits_a_known_name_glued_to_a_function_word() -> Non
     assert unglue(text, "en") == text
 
 
+def test_text_full_of_glue_splits_a_name_in_a_byline() -> None:
+    text = "\nTraffic Sources Data\nby DanielVarnock\n\nThe tool counts visits.\n"
+    assert "by Daniel Varnock" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

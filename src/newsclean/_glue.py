@@ -2628,6 +2628,19 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
     ):
         return i, RULE_TITLE_TITLE  # "AndyCoulson": the rare name recurs on its own
     if (
+        head == right
+        and lz >= 3.5
+        and len(left) >= 3
+        and left_low not in fw
+        and len(right) >= 4
+        and right_low not in _BRAND_PARTS
+        and left_low not in _BRAND_PARTS
+        and doc.ask_dense()
+        and doc.substring_count(run) == 1
+        and doc.contains(f"by {run}")
+    ):
+        return i, RULE_TITLE_TITLE  # "by DanielScocco", a byline in a text full of glue
+    if (
         (
             (head == right and (right_low in _LINE_STARTERS or right_low in _MONTHS))
             or (head != right and right_low in _CONTRACTED)  # "FutureWhat's", "AtWe’ve"
