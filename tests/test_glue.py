@@ -494,6 +494,12 @@ def test_text_full_of_glue_splits_a_name_in_a_byline() -> None:
     assert unglue(text, "en") == text
 
 
+def test_text_full_of_glue_leaves_a_list_of_camel_case_user_names() -> None:
+    names = "\nKudos from TheHollyTree, MidnightFenrir, MiniMonster, novelDaydreamer, SkyRoad\n"
+    text = _GLUED_BODY + " Holly and Fenrir met a monster. Daydreamer wrote." + names
+    assert unglue(text, "en").endswith(names)
+
+
 def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
     byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
     assert unglue(_GLUED_BODY + byline, "en").endswith(byline)

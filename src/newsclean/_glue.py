@@ -1819,8 +1819,8 @@ class _Doc:
                 if start < 0 and k > 200:
                     return False  # a long line: running text
                 before = text[start + 1 : k].split()
-            if len(before) > _HEADING_WORDS:
-                return False
+            if len(before) > _HEADING_WORDS or (before and before[-1].endswith(",")):
+                return False  # (a comma before: an item of a list, "Mia, JoRay, ...")
             for w in before:
                 core = w.strip(_EDGE)
                 if core[:1].islower() and core not in _HEADING_LOWER:
@@ -2564,7 +2564,8 @@ def _multi_camel_cut(
         )
         if not right_ok:
             continue
-        if doc.substring_count(run) == 1 and not _in_code(doc):
+        if doc.substring_count(run) == 1 and doc.in_sentence(run) and not _in_code(doc):
+            # (in running text: not in a list of user names, "TheHollyTree, KittyMina3")
             return h, RULE_LOWER_TITLE if left.islower() else RULE_TITLE_TITLE
         return None
     return None
@@ -2607,7 +2608,13 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
                 # line starts, in a text full of glue (the word before is judged alone)
             return None
         if left_low not in fw and rz < 2.0:
-            if head == right and doc.ask_dense() and doc.has(right) and doc.count(run) == 1:
+            if (
+                head == right
+                and doc.ask_dense()
+                and doc.has(right)
+                and doc.count(run) == 1
+                and doc.in_sentence(run)  # (not "novelDaydreamer," in a list of names)
+            ):
                 return i, RULE_LOWER_TITLE  # "agoAsil Nadir": the name also stands alone
             return None  # "aimClearians": an unknown name after a content word
         return i, RULE_LOWER_TITLE
@@ -2623,7 +2630,16 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and len(right) >= 4
         and rz < 3.5
         and right_low not in _BRAND_PARTS
-        and (doc.count(right) >= 2 or (doc.count(right) == 1 and doc.ask_dense()))
+        and (
+            doc.count(right) >= 2
+            # once is enough in running text or a heading, in a text full of glue (not
+            # "MidnightFenrir," in a list of user names)
+            or (
+                doc.count(right) == 1
+                and doc.ask_dense()
+                and (doc.in_sentence(run) or doc.after_heading(run))
+            )
+        )
         and doc.has(right)
     ):
         return i, RULE_TITLE_TITLE  # "AndyCoulson": the rare name recurs on its own
@@ -3057,7 +3073,13 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
             and (
                 doc.has(right)
                 # "NadirMoney": a frequent word, seen in lower case, in a text full of glue
-                or (vocab_z(model, right) >= 3.5 and doc.ask_dense() and doc.count(right) >= 1)
+                # (in running text, not in a list of user names: "MiniMonster,")
+                or (
+                    vocab_z(model, right) >= 3.5
+                    and doc.ask_dense()
+                    and doc.count(right) >= 1
+                    and doc.in_sentence(run)
+                )
             )
         ):
             return False
