@@ -2551,7 +2551,13 @@ def _multi_camel_cut(
     "AdWordsProduct", "andDirectX"); later rounds cut the rest.  A camel-case identifier
     (getElementById) has no such parts; a text about code is left alone."""
     fw = model.function_words
-    if not doc.ask_dense():
+    if (
+        not doc.ask_dense()
+        or doc.substring_count(run) != 1
+        # in running text: not in a list of user names ("TheHollyTree, KittyMina3")
+        or not doc.in_sentence(run)
+        or _in_code(doc)
+    ):
         return None
     for h in humps:
         left, right = run[:h], run[h:]
@@ -2564,10 +2570,7 @@ def _multi_camel_cut(
         )
         if not right_ok:
             continue
-        if doc.substring_count(run) == 1 and doc.in_sentence(run) and not _in_code(doc):
-            # (in running text: not in a list of user names, "TheHollyTree, KittyMina3")
-            return h, RULE_LOWER_TITLE if left.islower() else RULE_TITLE_TITLE
-        return None
+        return h, RULE_LOWER_TITLE if left.islower() else RULE_TITLE_TITLE
     return None
 
 
