@@ -345,6 +345,167 @@ def test_text_full_of_glue_splits_two_frequent_words() -> None:
     assert unglue(clean, "en") == clean
 
 
+def test_text_full_of_glue_splits_an_unknown_word_of_two_long_words() -> None:
+    sentence = " Her notebooks said the researchersmeasured every crater twice."
+    assert "researchers measured every" in unglue(_GLUED_BODY + sentence, "en")
+    # not in clean text, and not a short second word (compounds, puns: "frogwing")
+    assert unglue(sentence, "en") == sentence
+    pun = " Her notebooks said the frogwing was a rare beetle."
+    assert "frogwing" in unglue(_GLUED_BODY + pun, "en")
+    # after a comma or a name, before more lower-case words
+    comma = " The storm passed, furthercomplicating life for everyone."
+    assert "further complicating life" in unglue(_GLUED_BODY + comma, "en")
+    # but not a user name after "by"
+    byline = "\nNo Jobs for Hire by rivertiger on May 3, 2021\n"
+    assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
+    # before an aside in brackets
+    aside = " Rock music played in hockeyarenas (the worst rooms) sounded bad."
+    assert "hockey arenas (the" in unglue(_GLUED_BODY + aside, "en")
+    # a four-letter second word after an inflected (so complete) first one
+    four = " Her notebooks said the vendorskeen to sell were gone."
+    assert "vendors keen to" in unglue(_GLUED_BODY + four, "en")
+    # two long words may be rarer ones
+    rare = " Her notebooks said the upcomingwebinars were full."
+    assert "upcoming webinars were" in unglue(_GLUED_BODY + rare, "en")
+
+
+def test_text_full_of_glue_splits_a_function_word_before_a_rare_long_word() -> None:
+    sentence = " He praised thenewsworthiness of the story."
+    assert "the newsworthiness of" in unglue(_GLUED_BODY + sentence, "en")
+    assert unglue(sentence, "en") == sentence
+    # and a long rare word glued to the function word after it
+    after = " They looked into the overbillingfor the stadium."
+    assert "overbilling for the" in unglue(_GLUED_BODY + after, "en")
+    assert unglue(after, "en") == after
+    # a number ends a sentence
+    number = " The average was 27,664.A new survey followed."
+    assert "27,664. A new" in unglue(_GLUED_BODY + number, "en")
+    assert unglue(number, "en") == number
+    # or to a three-letter word
+    short = " She had strong allergies tosoy and wheat."
+    assert "allergies to soy and" in unglue(_GLUED_BODY + short, "en")
+    assert unglue(short, "en") == short
+    # not a word-forming prefix, nor a word the dictionary knows
+    for text in (" It was overreaching.", " They drank theobromine tea."):
+        assert unglue(_GLUED_BODY + text, "en").endswith(text)
+
+
+def test_text_full_of_glue_splits_three_glued_words() -> None:
+    text = " Thefirstlesson was long. We thanked ourtirelessvolunteers for the work."
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "The first lesson was" in out
+    assert "our tireless volunteers for" in out
+    # not in clean text, and not after a word-forming prefix ("on|thor|stand")
+    assert unglue(text, "en") == text
+    pun = " They could never onthorstand the plan."
+    assert unglue(_GLUED_BODY + pun, "en").endswith(pun)
+
+
+def test_text_full_of_glue_splits_a_recipe_line_glued_to_a_fraction() -> None:
+    recipe = "\nIngredients\n2 cups flour\n1 teaspoon salt1/2 cup warm water\n"
+    assert "salt 1/2 cup" in unglue(_GLUED_BODY + recipe, "en")
+    assert unglue(recipe, "en") == recipe  # in clean text only when lines start so
+
+
+def test_text_full_of_glue_splits_names_seen_apart_elsewhere() -> None:
+    text = (
+        " The talks with South Africa went on. Later SouthAfrica agreed."
+        " The editor AndyLarkwood left, and Larkwood never came back."
+    )
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "Later South Africa agreed" in out
+    assert "editor Andy Larkwood left" in out
+    assert unglue(text, "en") == text  # a writer may well write both forms
+
+
+def test_text_full_of_glue_splits_a_new_line_after_a_lower_case_word() -> None:
+    text = (
+        "\nA tale, retoldIf you read it twice, it changes.\n"
+        " It was years agoVerenka Tolst wrote it, and Verenka knew.\n"
+    )
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "retold If you" in out
+    assert "ago Verenka Tolst" in out
+    assert unglue(text, "en") == text
+    spam = "\nxqzvbkwrtpIf you read it\n"  # no word before the line starter
+    assert unglue(_GLUED_BODY + spam, "en").endswith(spam)
+
+
+def test_text_full_of_glue_splits_a_name_glued_to_a_frequent_word() -> None:
+    text = " The fund was run by Ivo Marsk for years.\nIt was sold by Ivo MarskMoney went missing, the money was gone.\n"
+    assert "Marsk Money went" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
+def test_text_full_of_glue_splits_a_word_glued_to_capitals_seen_apart() -> None:
+    text = (
+        " The Hybrid X6 is new. BMW said the Hybrid X6 sells. It is a fast Car."
+        "\nThe Sport CarBMW plans more.\nWe drove the HybridX6 at all speeds.\n"
+    )
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "Sport Car BMW plans" in out
+    assert "the Hybrid X6 at" in out
+    clean = " The Hybrid X6 is new. We drove the HybridX6 at all speeds."
+    assert unglue(clean, "en") == clean
+
+
+def test_text_full_of_glue_splits_a_heading_glued_to_a_dash_item() -> None:
+    text = "\nFIXES\n- Faster start\nDISPLAY- Brighter colours\n- Fewer crashes\n"
+    assert "DISPLAY - Brighter" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+    # a dash inside a sentence is a style ("until softened- about")
+    style = "\nCook until Softened- about six minutes.\n- Serve warm\n"
+    assert unglue(_GLUED_BODY + style, "en").endswith(style)
+
+
+def test_text_full_of_glue_splits_a_rare_glued_form_at_a_sentence_start() -> None:
+    text = " Happy holidays to all! Lastyear, we had way too much fun."
+    assert "Last year, we" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
+def test_text_full_of_glue_splits_two_capitalised_frequent_words() -> None:
+    text = " Games like Walking Deadpay homage to their fathers."
+    assert "Walking Dead pay homage" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
+def test_text_full_of_glue_splits_a_run_with_several_capitals_at_known_parts() -> None:
+    text = " The GameDock ships soon. Few buyers of theGameDock knew. Money came fromVeraLund."
+    text += " Vera said so, and Lund agreed."
+    out = unglue(_GLUED_BODY + text, "en")
+    assert "of the GameDock knew" in out
+    assert "from Vera Lund" in out
+    clean = " The GameDock ships soon. Few buyers of theGameDock knew."
+    assert unglue(clean, "en") == clean
+    code = " Call getElementById or addEventListener in the handler."
+    assert unglue(_GLUED_BODY + code, "en").endswith(code)
+
+
+def test_text_full_of_glue_splits_a_known_name_glued_to_a_function_word() -> None:
+    text = " She tried the new Caterpillarand liked how it handled."
+    assert "Caterpillar and liked" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
+def test_text_full_of_glue_splits_a_name_in_a_byline() -> None:
+    text = "\nTraffic Sources Data\nby DanielVarnock\n\nThe tool counts visits.\n"
+    assert "by Daniel Varnock" in unglue(_GLUED_BODY + text, "en")
+    assert unglue(text, "en") == text
+
+
+def test_text_full_of_glue_leaves_a_list_of_camel_case_user_names() -> None:
+    names = "\nKudos from TheHollyTree, MidnightFenrir, MiniMonster, novelDaydreamer, SkyRoad\n"
+    text = _GLUED_BODY + " Holly and Fenrir met a monster. Daydreamer wrote." + names
+    assert unglue(text, "en").endswith(names)
+
+
+def test_text_full_of_glue_leaves_a_user_name_in_a_byline() -> None:
+    byline = "\nby riverqueen on May 3, 2021 at 5:13 PM\n"
+    assert unglue(_GLUED_BODY + byline, "en").endswith(byline)
+    assert "river queen" in unglue(_GLUED_BODY + " They met the riverqueen there.", "en")
+
+
 def test_text_full_of_glue_leaves_lists_menus_and_names() -> None:
     text = (
         _GLUED_BODY
@@ -360,6 +521,19 @@ def test_text_full_of_glue_leaves_lists_menus_and_names() -> None:
 def test_repeated_glued_form_is_a_word_even_in_a_text_full_of_glue() -> None:
     text = _GLUED_BODY + " The windcrops grew. Later the windcrops failed in the heat."
     assert "windcrops grew" in unglue(text, "en")
+
+
+def test_text_full_of_glue_splits_a_heading_glued_to_the_next_line() -> None:
+    byline = "\nMarch 3, 2021 by Petra VantorellWeather reports said the storm was near.\n"
+    out = unglue(_GLUED_BODY + byline, "en")
+    assert "Vantorell Weather reports" in out
+    # a camel-case name inside a sentence stays, and so does the byline in clean text
+    # a heading whose own line break before it was lost too
+    after = "\nThe storm passed quickly.HarborGazette reporters said so.\n"
+    assert "HarborGazette reporters" not in unglue(_GLUED_BODY + after, "en")
+    name = "\nThey met at the StormWatch office and talked about the weather.\n"
+    assert "StormWatch office" in unglue(_GLUED_BODY + name, "en")
+    assert unglue(byline, "en") == byline
 
 
 # ------------------------------------------------------------------ speed-ups keep answers
@@ -387,6 +561,11 @@ _DENSE_PIECES = [
     "Menu\n",
     "RainBoom",
     "the coal prices",
+    "by Petra VantorellWeather",
+    "the researchersmeasured every",
+    "thenewsworthiness of",
+    "Thefirstlesson was",
+    "ourtirelessvolunteers",
 ]
 
 

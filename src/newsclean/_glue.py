@@ -1386,6 +1386,57 @@ def _split3(model: _Model, low: str) -> tuple[_Cuts3, _Cuts3, list[tuple[float, 
     )
 
 
+def _loose3(model: _Model, low: str, pronoun: bool = False) -> _Cuts3:
+    """Two cuts for a text full of glue, when ``_split3`` finds none: three words of
+    three letters or more (Zipf >= 4.3 for three letters, 3.0 for longer ones) or
+    function words ("so|that|people", "the|first|seminar", "our|tireless|employees",
+    "centered|social|network"), no two neighbours a word together (unless the first is
+    a function word: "thefirst" is glue) and no word-forming prefix first ("on",
+    "over"), nor "i" unless the run starts with the pronoun "I" (``pronoun``); the best
+    by Zipf sum."""
+    vocab = model.vocab
+    fw = model.function_words
+    best: tuple[float, int, int] | None = None
+    n = len(low)
+
+    def zipf_ok(p: str) -> float:
+        z = vocab.get(p, 0.0)
+        if p in fw:
+            return z
+        if len(p) < 3 or z < (4.3 if len(p) == 3 else 3.0):  # (not "compost|it|ion")
+            return 0.0
+        return z
+
+    # the possible last words first: one look-up each instead of one per cut pair
+    ends = [(j, zc) for j in range(2, n) if (zc := zipf_ok(low[j:])) > 0.0]
+    if not ends:
+        return None
+    for i in range(1, n - 1):
+        a = low[:i]
+        za = zipf_ok(a)
+        if za <= 0.0 or a in _PREFIXES or a in _PREFIX_LIKE or (a == "i" and not pronoun):
+            continue  # "on|thor|stand" is "onthorstand"; "i" is written "I"
+        for j, zc in ends:
+            if j <= i:
+                continue
+            b, c = low[i:j], low[j:]
+            zb = zipf_ok(b)
+            if zb <= 0.0 or (a in fw and b in fw and c in fw):
+                continue
+            if (a == "an" and not _fits_an(b, fw)) or (b == "an" and not _fits_an(c, fw)):
+                continue
+            score = za + zb + zc
+            if best is not None and score <= best[0]:
+                continue
+            # "to|fly|out": "flyout" is a word (but "thefirst", "sothat" are glue)
+            if (a not in fw or a in _PREFIX_LIKE) and _lookup(model, low[:j]) > 0.0:
+                continue
+            if (b not in fw or b in _PREFIX_LIKE) and _lookup(model, low[i:]) > 0.0:
+                continue
+            best = (score, i, j)
+    return None if best is None else (best[1], best[2])
+
+
 def _fits_an(word: str, fw: frozenset[str]) -> bool:
     """Can ``word`` follow the article "an" (a vowel sound, no function word)?"""
     return word[0] in "aeiouh" and word not in fw
@@ -1406,8 +1457,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _Query = tuple[str, str, int, int]  # (kind, argument, index, answer)
 # a lower-case word and one space right before (same line, no comma: not a list)
 _PROSE_BEFORE = re.compile(r"(?<![^\s(“\"])([a-z]+) \Z")
-# then a space and a lower-case word, or sentence punctuation and a space / the end
-_PROSE_AFTER = re.compile(r" [a-z]|[.,;:!?](?:\s|\Z)")
+# then a space and a lower-case word (or an aside: " (the"), or sentence punctuation and
+# a space / the end
+_PROSE_AFTER = re.compile(r" \(?[a-z]|[.,;:!?](?:\s|\Z)")
 # Marks of program code in a text: an assignment or comparison, a brace, an empty call
 # "f()", a shell prompt, an identifier of three or more humps ("getElementById"); a
 # text with this many is (partly) about code.
@@ -1415,6 +1467,40 @@ _CODE_STRINGS = (" = ", " == ", " != ", "{", "}", "()", "\n$ ")
 _HUMPS = re.compile(r"[a-z][A-Z][a-z\d]+[A-Z]")
 _IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z\d]+){2,}")
 _CODE_MARKS = 3
+_HEADING_WORDS = 10  # words before a glued word on a heading line, at most
+# The lower-case words of a title-case heading or a byline.
+_HEADING_LOWER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "via",
+        "into",
+        "over",
+        "de",
+        "del",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+    ]
+)
 # the word right before (same line; after opening quotes and brackets)
 _WORD_BEFORE = re.compile(r"(?<![^\s“‘\"'(])[“‘\"'(]*([^\W\d_][^\s]*) +\Z")
 
@@ -1529,6 +1615,8 @@ class _Doc:
             return text.count(arg)
         if kind == "line":
             return int(self._starts_line(arg))
+        if kind == "heading":
+            return int(self._after_heading(arg))
         return int(arg in text)  # "in"
 
     def _word_count(self, word: str) -> int:
@@ -1707,6 +1795,39 @@ class _Doc:
             found = True
         return found
 
+    def after_heading(self, word: str) -> bool:
+        """Does every occurrence of ``word`` end a short line of capitalised words (a
+        heading or a byline: "November 12, 2012 by Linda BustosProduct knowledge") and
+        go on with more words, as a heading glued to the line after it does, unlike a
+        name inside a sentence or a menu item on a line of its own?"""
+        return bool(self._ask("heading", word))
+
+    def _after_heading(self, word: str) -> bool:
+        text = self.text
+        found = False
+        for k, e in _whole_word_spans(text, word):
+            end = text.find("\n", e, e + 200)
+            if _WORD.search(text, e, end if end >= 0 else e + 200) is None:
+                return False  # no word follows on the line: a menu item, a list
+            # (right after a sentence end glued to it, a lost line break: "insightful.
+            # SidebarAmazon has")
+            glued_start = k > 1 and text[k - 1] in ".!?" and text[k - 2].isalpha()
+            if glued_start:
+                before = []
+            else:
+                start = text.rfind("\n", max(0, k - 200), k)
+                if start < 0 and k > 200:
+                    return False  # a long line: running text
+                before = text[start + 1 : k].split()
+            if len(before) > _HEADING_WORDS or (before and before[-1].endswith(",")):
+                return False  # (a comma before: an item of a list, "Mia, JoRay, ...")
+            for w in before:
+                core = w.strip(_EDGE)
+                if core[:1].islower() and core not in _HEADING_LOWER:
+                    return False
+            found = True
+        return found
+
     def contains(self, s: str) -> bool:
         return bool(self._ask("in", s))
 
@@ -1756,6 +1877,8 @@ class _Doc:
         return False
 
 
+# an abbreviation's possessive glued to the next word: "the FBI'scrime figures"
+_CAPS_POSSESSIVE = re.compile(r"[A-Z]{2,}['’]s[a-z]{3,}")
 _CONTRACTION = re.compile(r"([^\W\d_]+)'(s|m|re|ve|d|ll|t)([^\W\d_]+)")
 
 
@@ -1767,11 +1890,17 @@ def _contraction_split(model: _Model, run: str, low: str) -> tuple[int, str] | N
     stem, suf, rest = m.groups()
     left = f"{stem}'{suf}"
     zr = model.vocab.get(rest, 0.0)
-    if not ((len(rest) >= 2 and zr >= 3.5) or rest == "a"):
+    zleft = model.vocab.get(left, 0.0)
+    # (a long word may be rarer: "she'scollaborated", "it'sresonating")
+    if not ((len(rest) >= 2 and zr >= 3.5) or rest == "a" or (len(rest) >= 6 and zr >= 2.3)):
         return None
-    if rest in _COMPOUND_TAILS and rest not in model.function_words:
+    if (
+        rest in _COMPOUND_TAILS
+        and rest not in model.function_words
+        and not (zr >= 5.0 and zleft >= 3.0)  # "that'speople", "game'sworth"
+    ):
         return None
-    if model.vocab.get(left, 0.0) < 3.0 and not (suf == "s" and len(stem) >= 2):
+    if zleft < 3.0 and not (suf == "s" and len(stem) >= 2):
         return None
     return m.end(2), RULE_TITLE_LOWER if run[0].isupper() else RULE_LOWER_LOWER
 
@@ -1877,6 +2006,9 @@ def _is_typo(model: _Model, low: str) -> bool:
 
 
 _TYPO_ZIPF = 4.5
+# A known solid form rarer than this ("southafrica" 1.4, "loksabha" 1.7) is split when
+# its two words occur spaced in the same text.
+_RARE_SOLID = 2.8
 
 
 _NOT_YET: tuple[int, float, float] = (-1, 0.0, 0.0)
@@ -1936,26 +2068,97 @@ def _split_plain_runs(
     one, found = _split_plain_run(model, run, low, zwhole, doc)
     if one is not None:
         return () if _written_solid(model, run, low, one[0], doc) else (one,)
+    if found is None and zwhole == 0.0 and len(low) >= 5 and run.islower() and doc.ask_dense():
+        i = (
+            (_function_word_then_rare(model, low) or _rare_then_function_word(model, low))
+            if len(low) >= 8
+            else _function_word_then_short(model, low)
+        )
+        if i and _dense_glue(run, doc):
+            return ((i, RULE_LOWER_LOWER),)  # "thenewsworthiness", in a text full of glue
     if word_follows and zwhole == 0.0 and run[0].isupper() and run[1:].islower():
         named = _name_fw_split(model, run, low, doc)
         if named is not None:
             return (named,)
-    if len(low) < 7 or not run.islower() or zwhole > 0.0:
+    if len(low) < 7 or zwhole > 0.0:
+        return ()
+    # a capitalised run only in a text full of glue ("Thefirstseminar", "Hoganreportsthat")
+    title = not run.islower()
+    if title and not (run[1:].islower() and doc.ask_dense()):
         return ()
     if found is _NOT_YET:
         found = _best_split(model, low)
     if found is not None or _is_derived(model, low):
         return ()
     cuts, in_prose, dense = _split3(model, low)
+    if title:
+        cuts = cuts or in_prose or (dense and _best_dense3(model, low, dense)) or None
+        if cuts is None and not _is_typo(model, low):
+            cuts = _loose3(model, low, run[0] == "I")
+        if (
+            cuts is None
+            or not (low[: cuts[0]] in model.function_words or _zipf(model, low[: cuts[0]]) >= 3.0)
+            or not _dense_glue(run, doc)
+        ):
+            return ()
+        return ((cuts[0], RULE_TITLE_LOWER), (cuts[1], RULE_LOWER_LOWER))
     if cuts is None and in_prose is not None and doc.in_prose(run):
         cuts = in_prose
-    if cuts is None and dense and doc.ask_dense():
-        cuts = _best_dense3(model, low, dense)
+    if cuts is None and doc.ask_dense():
+        cuts = _best_dense3(model, low, dense) if dense else None
+        if cuts is None and not _is_typo(model, low):
+            cuts = _loose3(model, low)  # (not "mispelling": a letter too many)
         if cuts is not None and not _dense_glue(run, doc):
             cuts = None
     if cuts is None or doc.count(run) >= 2:
         return ()  # (written so twice: a term, see _written_solid)
     return ((cuts[0], RULE_LOWER_LOWER), (cuts[1], RULE_LOWER_LOWER))
+
+
+def _function_word_then_rare(model: _Model, low: str) -> int:
+    """Where a function word ends, if ``low`` is one glued to a long known word too rare
+    for the two-word split ("the|newsworthiness", "for|copywriters"); else 0.
+
+    Not a word-forming prefix ("over", "out", "in"), and "a" only before a consonant.
+    """
+    fw = model.function_words
+    for i in range(min(5, len(low) - 6), 0, -1):
+        head, rest = low[:i], low[i:]
+        if head not in fw or rest in fw:
+            continue
+        if head in _PREFIX_LIKE and not (head == "a" and rest[0] not in "aeiou"):
+            continue
+        if _lookup(model, rest) > 0.0 and not _is_typo(model, low):
+            return i
+    return 0
+
+
+def _function_word_then_short(model: _Model, low: str) -> int:
+    """Where a function word of two letters or more ends, if ``low`` is one glued to a
+    three-letter word too rare for the two-word split ("to|soy", "that|gem"); else 0."""
+    head, rest = low[:-3], low[-3:]
+    if (
+        len(head) >= 2
+        and head in model.function_words
+        and head not in _PREFIX_LIKE
+        and rest not in model.function_words
+        and model.vocab.get(rest, 0.0) >= 3.5
+        and not _is_typo(model, low)
+    ):
+        return len(head)
+    return 0
+
+
+def _rare_then_function_word(model: _Model, low: str) -> int:
+    """Where a long known word too rare for the two-word split ends, if ``low`` is one
+    glued to a function word of two letters or more ("publicness|in",
+    "overbilling|for"); else 0."""
+    fw = model.function_words
+    for k in range(2, min(5, len(low) - 6) + 1):
+        head, tail = low[:-k], low[-k:]
+        if tail in fw and _lookup(model, head) > 0.0 and not _is_typo(model, low):
+            return len(head)
+    return 0
 
 
 def _written_solid(model: _Model, run: str, low: str, i: int, doc: _Doc) -> bool:
@@ -1978,6 +2181,12 @@ def _written_solid(model: _Model, run: str, low: str, i: int, doc: _Doc) -> bool
     return n >= 3 or (n == 2 and not (low[i:] in fw and doc.spaced(run, i)))
 
 
+def _starts_with_function_word(model: _Model, low: str) -> bool:
+    """Is ``low`` best read as a function word and another word ("weare")?"""
+    found = _best_split(model, low)
+    return found is not None and low[: found[0]] in model.function_words
+
+
 def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, str] | None:
     """An unknown capitalised word = a name seen on its own in the text + a function word.
 
@@ -1995,6 +2204,16 @@ def _name_fw_split(model: _Model, run: str, low: str, doc: _Doc) -> tuple[int, s
         left = run[: n - k]
         if doc.count(run) == 1 and doc.has(left) and (k >= 3 or doc.count(left) >= 2):
             return n - k, RULE_TITLE_LOWER
+        if (
+            k >= 3
+            and len(left) >= 5
+            and model.vocab.get(low[: n - k], 0.0) >= 2.0
+            and not _starts_with_function_word(model, low[: n - k])  # "Weare|not"
+            and doc.ask_dense()
+            and doc.count(run) == 1
+            and doc.in_sentence(run)
+        ):
+            return n - k, RULE_TITLE_LOWER  # "Neutrogenaand Clearasil", in a text full of glue
     # "Obamasays", "Zuckerbergfirst": a name used on its own twice (and never in lower
     # case), then a frequent word that is no word-forming tail ("Obamacare", "Googlephone")
     vocab = model.vocab
@@ -2077,7 +2296,7 @@ def _judge_split(
             and doc.ask_dense()
             and not _is_typo(model, low)
             and doc.count(run) == 1
-            and (doc.before_lower(run) if title else doc.in_prose(run))
+            and ((doc.before_lower(run) or doc.in_sentence(run)) if title else doc.in_prose(run))
         ):
             # "lastyear", "callit": wordfreq knows such forms only from glued web text
             return i, rule
@@ -2136,8 +2355,8 @@ def _judge_split(
             return i, rule
         if (
             len(a) >= 4
-            and len(b) >= 4
-            and min(za, zb) >= 4.5
+            and len(b) >= 3
+            and min(za, zb) >= (4.5 if len(b) == 3 else 4.0)
             and b not in _COMPOUND_TAILS
             and doc.ask_dense()
             and not _is_derived(model, low)
@@ -2223,6 +2442,21 @@ def _judge_split(
     ):
         return i, rule  # "gunlegislation", "yearshy" in a text full of glue
     if (
+        zwhole == 0.0
+        and len(a) >= 4
+        # (a short second word makes compounds and puns, "froggive", unless the first
+        # is inflected, so complete: "vendorskeen", "projecteddebt")
+        and (len(b) >= 5 or (len(b) == 4 and _is_inflected(model, a)))
+        and (min(za, zb) >= 3.0 or (min(za, zb) >= 2.3 and min(len(a), len(b)) >= 7))
+        and doc.ask_dense()
+        and not _is_typo(model, low)
+        and _dense_glue(run, doc)
+        # in a sentence (not a user name after "by": "by randfish on")
+        and (doc.in_prose(run) or (doc.before_lower(run) and not doc.contains(f"by {run}")))
+    ):
+        return i, rule  # "discoverieshelped": a word unknown even as a rare one, made
+        # of two long words, in a text full of glue
+    if (
         len(a) >= 4
         and len(b) >= 4
         and max(za, zb) >= 5.0
@@ -2254,12 +2488,16 @@ def _judge_split(
         or doc.ask_dense()
     ):
         return None  # a solid compound starts with a bare noun ("toolbelt", "treewall")
+    if doc.contains(f"by {run}"):
+        return None  # a user name in a byline ("by baseballgirl on Aug 8")
     return i, rule
 
 
 def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | None:
     """lower+Title / Title+Title split at the single lower->upper transition of a run."""
     humps = [i for i in range(1, len(run)) if run[i].isupper() and run[i - 1].islower()]
+    if len(humps) >= 2 and len(run) >= 8:
+        return _multi_camel_cut(model, run, humps, doc)
     if len(humps) != 1:
         return None  # camelCaseVariable, getElementById: code, not glue
     i = humps[0]
@@ -2269,6 +2507,13 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
     if (
         zrun > 0.0
         and not (head == "I" and run[1:i].islower() and zrun < 3.0)
+        and not (  # "SouthAfrica" once, "South Africa" elsewhere, in a text full of glue
+            zrun < _RARE_SOLID
+            and run[0].isupper()
+            and doc.contains(f"{run[:i]} {right}")
+            and doc.substring_count(run) == 1
+            and doc.ask_dense()  # (a writer may well write "SanFran" and "San Fran")
+        )
         and not (
             zrun < 3.5
             and run[:i].islower()
@@ -2280,6 +2525,14 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
         return None  # YouTube, LinkedIn: known as a whole (but "asI", "ifI" are glue,
         # and "theSame", "asWell" in a text full of glue)
     if not (_title_end(head, 0) == len(head) or head == "I"):
+        if (
+            len(right) == 1
+            and run[0].isupper()
+            and doc.ask_dense()
+            and doc.contains(f"{run[:i]} {right}")
+            and doc.substring_count(run) == 1
+        ):
+            return i, RULE_TITLE_TITLE  # "WiiU" once, "Wii U" elsewhere, in a text full of glue
         return None  # macOS, BioNTech, SpaceX, PhD
     cut = _camel_cut(model, run, i, head, doc)
     if cut is not None and doc.substring_count(run) >= 2:
@@ -2287,6 +2540,38 @@ def _split_camel_run(model: _Model, run: str, doc: _Doc) -> tuple[int, str] | No
     if cut is not None and _in_code(doc):
         return None  # "withHeaders", "onLoad" in a post about code
     return cut
+
+
+def _multi_camel_cut(
+    model: _Model, run: str, humps: Sequence[int], doc: _Doc
+) -> tuple[int, str] | None:
+    """The first cut of a run with several capitals inside, in a text full of glue:
+    at a capital where the word before is a function word or stands alone in the text,
+    and the rest stands alone too or has capitals inside still ("fromPollyPeck",
+    "AdWordsProduct", "andDirectX"); later rounds cut the rest.  A camel-case identifier
+    (getElementById) has no such parts; a text about code is left alone."""
+    fw = model.function_words
+    if (
+        not doc.ask_dense()
+        or doc.substring_count(run) != 1
+        # in running text: not in a list of user names ("TheHollyTree, KittyMina3")
+        or not doc.in_sentence(run)
+        or _in_code(doc)
+    ):
+        return None
+    for h in humps:
+        left, right = run[:h], run[h:]
+        left_ok = (left.islower() and left in fw) or (len(left) >= 3 and doc.has(left))
+        if not left_ok:
+            continue
+        right_ok = len(right) >= 3 and (
+            doc.has(right)
+            or any(right[k].isupper() and right[k - 1].islower() for k in range(1, len(right)))
+        )
+        if not right_ok:
+            continue
+        return h, RULE_LOWER_TITLE if left.islower() else RULE_TITLE_TITLE
+    return None
 
 
 def _in_code(doc: _Doc) -> bool:
@@ -2311,8 +2596,29 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         if len(left) == 2 and left_low not in model.two_letter:
             return None
         if lz < 3.0:
+            if (
+                len(left) >= 4
+                and (
+                    (head == right and right_low in _LINE_STARTERS)
+                    or (head != right and right_low in _CONTRACTED)
+                )
+                # a rare word or two glued words before (not "gtgsgrhfyxThe": spam)
+                and (lz > 0.0 or _best_split(model, left_low) is not None)
+                and doc.ask_dense()
+                and doc.substring_count(run) == 1
+            ):
+                return i, RULE_LOWER_TITLE  # "reloadedIf you", "hugesurpriseIf": a new
+                # line starts, in a text full of glue (the word before is judged alone)
             return None
         if left_low not in fw and rz < 2.0:
+            if (
+                head == right
+                and doc.ask_dense()
+                and doc.has(right)
+                and doc.count(run) == 1
+                and doc.in_sentence(run)  # (not "novelDaydreamer," in a list of names)
+            ):
+                return i, RULE_LOWER_TITLE  # "agoAsil Nadir": the name also stands alone
             return None  # "aimClearians": an unknown name after a content word
         return i, RULE_LOWER_TITLE
     # Title+Title
@@ -2327,10 +2633,32 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and len(right) >= 4
         and rz < 3.5
         and right_low not in _BRAND_PARTS
-        and doc.count(right) >= 2
+        and (
+            doc.count(right) >= 2
+            # once is enough in running text or a heading, in a text full of glue (not
+            # "MidnightFenrir," in a list of user names)
+            or (
+                doc.count(right) == 1
+                and doc.ask_dense()
+                and (doc.in_sentence(run) or doc.after_heading(run))
+            )
+        )
         and doc.has(right)
     ):
         return i, RULE_TITLE_TITLE  # "AndyCoulson": the rare name recurs on its own
+    if (
+        head == right
+        and lz >= 3.5
+        and len(left) >= 3
+        and left_low not in fw
+        and len(right) >= 4
+        and right_low not in _BRAND_PARTS
+        and left_low not in _BRAND_PARTS
+        and doc.ask_dense()
+        and doc.substring_count(run) == 1
+        and doc.contains(f"by {run}")
+    ):
+        return i, RULE_TITLE_TITLE  # "by DanielScocco", a byline in a text full of glue
     if (
         (
             (head == right and (right_low in _LINE_STARTERS or right_low in _MONTHS))
@@ -2362,6 +2690,21 @@ def _camel_cut(model: _Model, run: str, i: int, head: str, doc: _Doc) -> tuple[i
         and not doc.has(right_low)  # a name, not a noun ("OnDesign": "design")
     ):
         return i, RULE_TITLE_TITLE  # "OnChile", "AtNokia": the name alone elsewhere
+    if (
+        head == right
+        and len(left) >= 3
+        and len(right) >= 4
+        and rz >= 3.5
+        and left_low not in fw
+        and right_low not in _BRAND_PARTS
+        and right_low not in _COMPOUND_TAILS
+        and left_low not in _BRAND_PARTS
+        and doc.ask_dense()
+        and doc.substring_count(run) == 1
+        and doc.after_heading(run)
+    ):
+        return i, RULE_TITLE_TITLE  # "BustosProduct knowledge": a heading or byline ended
+        # a line, in a text full of glue
     if lz < 3.5 or rz < 3.0 or right_low in _BRAND_PARTS or left_low in _BRAND_PARTS:
         return None
     if (
@@ -2463,8 +2806,13 @@ def _sentence_splits(model: _Model, core: str, doc: _Doc) -> list[_Cut]:
             )
         ):
             continue  # "17:19", "Date:November", "Category:Eye" are labels, not glue
-        if end < 0 and len(left) <= 1:
-            continue  # initials: "U.S.A", "J.R."
+        if (
+            end < 0
+            and len(left) <= 1
+            and not (s >= 2 and core[s - 2 : s].isdigit() and doc.ask_dense())
+        ):
+            continue  # initials: "U.S.A", "J.R." (but "of 27,664.A price war": a number,
+            # in a text full of glue)
         if "." in punct and end >= 0:
             r_low = _norm(right)
             if (
@@ -2582,9 +2930,14 @@ _WORD_THEN_NUMBER = re.compile(
 _TIME_ZONES = frozenset(
     ["AM", "PM", "ET", "PT", "EDT", "EST", "PDT", "PST", "CDT", "CST", "GMT", "UTC"]
 )
+# a time zone at the start of a token, glued to a capitalised word of three letters+
+_ZONE_THEN_WORD = re.compile(
+    "(" + "|".join(sorted(_TIME_ZONES, key=len, reverse=True)) + r")([A-Z][^\W\d_]{2,})(?![\w])"
+)
 _CAPS_TITLE = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([A-Z][a-z]{2,})(?![^\W\d_])")
 _CAPS_LOWER = re.compile(r"(?<![^\W\d_])([A-Z]{2,})([a-z]{2,})(?![^\W\d_])")
 _LOWER_CAPS = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-Z]{2,})(?![a-z])")
+_TITLE_CAPS = re.compile(r"(?<![^\W\d_])([A-Z][a-z]{2,})([A-Z]{2,})(?![^\W\d_])")
 _TITLE_TITLE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+)([A-Z][a-z]+)(?![^\W\d_])")
 _UPPER_AFTER_LETTER = re.compile(r"[A-Za-z][A-Z]")
 
@@ -2601,6 +2954,21 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
             if c in "-–—" and not doc.starts_line(c + " "):
                 continue  # "complete.-" is written so; "crashes.-" before a list of "- " lines
             out.append((m.start(), RULE_LINE, -1))
+        dash = tok[-1]
+        if (
+            not out
+            and dash in "-–—"
+            and tok[:-1].isalpha()
+            and tok[0].isupper()
+            and doc.ask_dense()
+            and doc.starts_line(dash + " ")
+            and doc.substring_count(tok) == 1
+            and doc.after_heading(tok[:-1])
+        ):
+            # "Zoom Length– Focusing", "MESSAGING- Improvement": a heading or list item
+            # lost its line break before a "- " item, in a text full of glue whose lines
+            # start so (not "Cook until softened- about", a dash in a sentence)
+            out.append((len(tok) - 1, RULE_LINE, -1))
     vocab = model.vocab
     m2 = _NUM_TITLE.search(tok) if digit else None
     if m2 is not None:
@@ -2622,13 +2990,22 @@ def _extra_splits(model: _Model, tok: str, doc: _Doc, digit: bool) -> list[_Cut]
         out.append((m3.end(), RULE_LINE, -1))  # "sugar1/2", "bitter½": recipe lines
     if m3 is None and (tok[-1:].isdigit() or tok[-2:-1].isdigit()):
         out.extend(_number_line_split(model, tok, doc))
+    m5 = _ZONE_THEN_WORD.match(tok) if tok[:1] in "AEPCGU" else None
+    if m5 is not None and doc.substring_count(m5.group()) == 1:
+        right = m5.group(2)
+        if (right[1:].islower() and vocab_z(model, right) >= 3.0) or doc.has(right):
+            # "AMWriting at", "PSTVINCI Curriculum", "PTWhatsApp": a time stamp ended a
+            # line (a known word, or one the text also has on its own)
+            out.append((m5.start(2), RULE_LINE, -1))
     if tok.islower() or tok.isupper() or _UPPER_AFTER_LETTER.search(tok) is None:
         return out  # none of the four patterns below can match (each needs both cases)
-    for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE):
+    for rx in (_CAPS_TITLE, _CAPS_LOWER, _LOWER_CAPS, _TITLE_TITLE, _TITLE_CAPS):
         for m4 in rx.finditer(tok):
             left, right = m4.group(1), m4.group(2)
             if _glued_pair_evidence(model, left, right, m4.group(), doc) and (
-                rx is not _TITLE_TITLE or doc.in_title_case(m4.group()) or doc.ask_dense()
+                (rx is not _TITLE_TITLE and rx is not _TITLE_CAPS)
+                or doc.in_title_case(m4.group())
+                or doc.ask_dense()
             ):
                 out.append((m4.start(2), RULE_LINE, -1))
     return out
@@ -2657,7 +3034,9 @@ def _number_line_split(model: _Model, tok: str, doc: _Doc) -> list[_Cut]:
             and doc.substring_count(m.group(1) + num) == 1  # "draft2" again: a name
         )
         if not lost and "/" in num and z >= 3.0 and m.group(1).islower() and doc.ask_dense():
-            lost = doc.count(tok) == 1  # "sugar1/2": a recipe line, in a text full of glue
+            # "sugar1/2": a recipe line, in a text full of glue (``count`` only counts
+            # letter words, never this token)
+            lost = doc.substring_count(tok) == 1
     return [(m.start(2), RULE_LINE, -1)] if lost else []
 
 
@@ -2692,7 +3071,20 @@ def _glued_pair_evidence(model: _Model, left: str, right: str, run: str, doc: _D
             len(right) >= 3 and doc.ask_dense() and not doc.substring_count(run + ",")
         ):
             return False
-        if not (doc.has(left) and doc.has(right)):
+        if not (
+            doc.has(left)
+            and (
+                doc.has(right)
+                # "NadirMoney": a frequent word, seen in lower case, in a text full of glue
+                # (in running text, not in a list of user names: "MiniMonster,")
+                or (
+                    vocab_z(model, right) >= 3.5
+                    and doc.ask_dense()
+                    and doc.count(right) >= 1
+                    and doc.in_sentence(run)
+                )
+            )
+        ):
             return False
     return doc.count(run) == 1
 
@@ -2747,7 +3139,7 @@ def _analyze_token(model: _Model, tok: str, doc: _Doc) -> tuple[_Cut, ...]:
                 run[i].isupper() and run[i - 1].islower() for i in range(1, len(run))
             ):
                 res = _split_camel_run(model, run, doc)
-            elif run.islower() or run[1:].islower():
+            elif run.islower() or run[1:].islower() or _CAPS_POSSESSIVE.fullmatch(run):
                 if _is_safe(model, run) or (run[0].isupper() and _is_safe(model, run.lower())):
                     continue
                 s, e = m.start() + lead, m.end() + lead
@@ -3020,7 +3412,9 @@ def _closes_quote(text: str, pos: int) -> bool:
 # Bullets and "***" start a new line: glued after a sentence end or a word ("Marketing•"),
 # they are not edges.  (Not after a short abbreviation: "Nov• 01•12" is a date style;
 # and a final dash is not enough: "complete.-" is written so.)
-_LINE_MARK = re.compile(r"[.!?:;][\"”’')]*(?:•|\*\*\*|[-–—]$)|[^\W\d_]{4}•$")
+_LINE_MARK = re.compile(
+    r"[.!?:;][\"”’')]*(?:•|\*\*\*|[-–—]$)|[^\W\d_]{4}•$|(?<![^\W\d_])[A-Z][^\W\d_]{2,}[-–—]$"
+)
 # A token's cuts and the in-document questions (with answers) its decision rests on.
 _Decision = tuple[tuple[_Cut, ...], tuple[_Query, ...]]
 # Tokens without one of these characters have no site for the sentence/bullet rules.
@@ -3085,7 +3479,7 @@ class _Changes:
     """The spaces one fixpoint round inserted, to re-check logged answers cheaply.
 
     Every question ``_Doc`` answers looks at the occurrences of a few short strings and
-    at most 31 characters before and 2 after each.  An occurrence far from every
+    at most 31 characters before and 3 after each.  An occurrence far from every
     inserted space reads the same in both texts, so a question none of whose strings
     occurs near an inserted space (in the text before or after) has the same answer;
     the others are asked again.  ``fresh``: the tokens whose logged answers held for
@@ -3140,7 +3534,7 @@ class _Changes:
         )
 
     def _touched(self, kind: str, arg: str, i: int) -> bool:
-        if kind in ("sentence", "code"):
+        if kind in ("sentence", "code", "heading"):
             return True  # looks at a whole line / the whole text: asked again
         if kind in ("word", "prose", "before", "capital"):
             return self._near(arg)
