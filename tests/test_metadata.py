@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsclean._metadata import extract_metadata, is_prose
+from newsclean._metadata import extract_metadata, headline_above_article, is_prose
 from newsclean._segment import segment_lines
 
 PROSE = "The council approved the new budget on Tuesday after a long and heated debate."
@@ -280,3 +280,23 @@ def test_headline_above_a_lower_case_stamp_is_still_the_header() -> None:
         f"Storm floods the old town overnight\non May 8, 2024 at 11:54 AM, updated\n\n{PROSE}"
     )
     assert res.metadata.title == "Storm floods the old town overnight"
+
+
+def test_a_dump_without_its_title_line_takes_the_headline_above_the_article() -> None:
+    # No <title> line first: the masthead and tagline are chrome, the headline sits over
+    # the byline just above the first paragraph.
+    page = segment_lines(
+        "* Home\n* World\n* Sport\nThe Daily Ledger\nAll the news that fits the town\n"
+        f"Council passes the new city budget\nBy Ann Lee\n{PROSE}"
+    )
+    res = extract_metadata(page[3:], page_lines=page)
+    assert res.metadata.title == "Council passes the new city budget"
+
+
+def test_menus_breadcrumbs_and_repeated_lines_are_not_the_headline_above() -> None:
+    page = segment_lines(
+        "* Home\nShare this story on Facebook\nHome / News / Local / Budget\n"
+        "« Older post: the bridge reopens\nShare this story on Facebook\n"
+        f"Share this story on Facebook\nShare this story on Facebook\n{PROSE}"
+    )
+    assert headline_above_article(page[-1:], page) is None
