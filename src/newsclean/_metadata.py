@@ -827,8 +827,11 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
     page_words = page_title_words(page_lines)
     for ln in page_lines[1:400]:
         t = ln.text
+        lead = _WORD.search(t)  # a cheap test first: its first word is in the title line
         if (
-            len(t) <= len(first)
+            lead is not None
+            and lead.group().casefold() in page_words
+            and len(t) <= len(first)
             and t != first
             and _words(t) >= 3
             and _in_page_title(t, page_words)
@@ -881,22 +884,25 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     seen = collections.Counter(ln.text for ln in page_lines if ln.text in texts)
     paragraph = {w for w in _WORD.findall(lines[at].text[:400].casefold()) if len(w) >= 4}
     label = date_stamp_head()
+
+    @functools.cache  # this call's lines only: a line is judged once, not for each above it
+    def is_stamp(i: int) -> bool:
+        ln = above[i]
+        return bool(_mostly_date(ln.text) or byline_author(ln.text) or _date_stamp(ln, label))
+
     best: tuple[float, str] | None = None
     for i in range(len(above) - 1, -1, -1):
         text = above[i].text
         if (
             _words(text) < 3
-            or not _headline_like(text)
             or seen[text] > _HEADLINE_REPEATS
             or _NOT_ARTICLE_HEADLINE.search(text)
+            or not _headline_like(text)
             or byline_author(text) is not None
         ):
             continue
         score = -0.15 * (len(above) - i)
-        if any(
-            _mostly_date(ln.text) or byline_author(ln.text) or _date_stamp(ln, label)
-            for ln in above[i + 1 : i + 4]
-        ):
+        if any(is_stamp(j) for j in range(i + 1, min(i + 4, len(above)))):
             score += 2.0
         shared = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4} & paragraph
         score += 0.7 * min(3, len(shared)) + (0.5 if _words(text) >= 4 else 0.0)
