@@ -300,3 +300,14 @@ def test_menus_breadcrumbs_and_repeated_lines_are_not_the_headline_above() -> No
         f"Share this story on Facebook\nShare this story on Facebook\n{PROSE}"
     )
     assert headline_above_article(page[-1:], page) is None
+
+
+def test_a_line_of_links_to_other_posts_is_not_the_first_paragraph() -> None:
+    # The "« previous | Main | next »" line is long enough to read as prose; the article
+    # starts under the headline below it.
+    page = segment_lines(
+        "* Home\nThe Town Blog\n« Why the old mill closed its doors after a hundred years | Main"
+        " | Ten things to see at the harvest fair this weekend in the valley »\n"
+        f"2 May 2024\nCouncil passes the new city budget\n{PROSE}"
+    )
+    assert headline_above_article(page[2:], page) == "Council passes the new city budget"

@@ -848,9 +848,10 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
 
 # Lines shaped like a headline that are page chrome: a link to the previous or next post
 # ("« Older post"), a breadcrumb ("Home / News / ..."), an address ("@", "www.", ".com"),
-# labels strung together ("Facebook Page · RSS Feed").
+# labels strung together ("Facebook Page · RSS Feed"), a label in lower case ("tags: ...").
 _NOT_ARTICLE_HEADLINE = regex.compile(
-    r"^[«‹<]|[»›>]$|\s[/>]\s.*\s[/>]\s|@|\bwww\.|\.com\b|\s[·|»›]\s", regex.IGNORECASE
+    r"^[«‹<]|[»›>]$|\s[/>]\s.*\s[/>]\s|@|\bwww\.|\.com\b|\s[·|»›]\s|(?-i:^\p{Ll}+:\s)",
+    regex.IGNORECASE,
 )
 _HEADLINE_REACH = 15  # page lines above the article's first paragraph searched
 _HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
@@ -873,6 +874,8 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     if not lines or not page_lines:
         return None
     at = first_prose(lines, stop=12)
+    while at < len(lines) and _NOT_ARTICLE_HEADLINE.search(lines[at].text):
+        at = first_prose(lines, start=at + 1, stop=12)  # a long line of links is no paragraph
     if at >= len(lines):
         return None
     start = bisect.bisect_left(page_lines, lines[0].start, key=_line_start)
