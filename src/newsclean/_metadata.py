@@ -811,7 +811,8 @@ def headline_of_title_tag(title: str | None, tag: str, site: str | None = None) 
 def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> bool:
     """The dump starts with the page's ``<title>`` line: a later headline line repeats
     (most of) it, or the title found agrees with it (its words are in that line) and the
-    line stands in a paragraph of its own or is the title itself. A first line alone
+    line stands in a paragraph of its own, or is the title itself and not shaped as page
+    chrome. A first line alone
     proves nothing: a dump without the ``<title>`` starts with a menu or a masthead.
 
     >>> from newsclean._segment import segment_lines
@@ -840,10 +841,13 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
             return True
     if title is None or len(page_lines) < 2:
         return False
+    if _squash(title) == _squash(first):
+        # (a first line shaped as chrome is no <title>: a link label "Find homes »", a
+        # date)
+        return _headline_like(first) and _LINK_LABEL.search(first) is None
     words = _WORD.findall(title.casefold())
     agrees = bool(words) and sum(w in page_words for w in words) >= 0.8 * len(words)
-    own_paragraph = page_lines[0].para != page_lines[1].para
-    return agrees and (own_paragraph or _squash(title) == _squash(first))
+    return agrees and page_lines[0].para != page_lines[1].para
 
 
 # Lines shaped like a headline that are page chrome: a link to the previous or next post
@@ -853,6 +857,7 @@ _NOT_ARTICLE_HEADLINE = regex.compile(
     r"^[«‹<]|[»›>]$|\s[/>]\s.*\s[/>]\s|@|\bwww\.|\.com\b|\s[·|»›]\s|(?-i:^\p{Ll}+:\s)",
     regex.IGNORECASE,
 )
+_LINK_LABEL = regex.compile(r"^[«‹<]|[»›>]$")  # "« Older posts", "Find homes »"
 _HEADLINE_REACH = 15  # page lines above the article's first paragraph searched
 _HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
 
