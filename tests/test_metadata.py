@@ -311,3 +311,20 @@ def test_a_line_of_links_to_other_posts_is_not_the_first_paragraph() -> None:
         f"2 May 2024\nCouncil passes the new city budget\n{PROSE}"
     )
     assert headline_above_article(page[2:], page) == "Council passes the new city budget"
+
+
+def test_a_standfirst_under_the_headline_yields_to_it() -> None:
+    page = segment_lines(
+        "* Home\n* Politics\nCouncil passes the new city budget\n"
+        "Members argued for hours over the budget before a narrow vote late on Tuesday night\n"
+        f"* Share\n* Email\n{PROSE}"
+    )
+    assert headline_above_article(page[-1:], page) == "Council passes the new city budget"
+
+
+def test_tag_lists_and_photo_credits_are_not_the_headline() -> None:
+    page = segment_lines(
+        "* Home\nCouncil passes the new city budget\nTags: Council, Budget, Taxes\n"
+        f"The council debates the budget. Photograph: Ann Lee/Daily Ledger\n{PROSE}"
+    )
+    assert headline_above_article(page[-1:], page) == "Council passes the new city budget"

@@ -852,9 +852,13 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
 
 # Lines shaped like a headline that are page chrome: a link to the previous or next post
 # ("« Older post"), a breadcrumb ("Home / News / ..."), an address ("@", "www.", ".com"),
-# labels strung together ("Facebook Page · RSS Feed"), a label in lower case ("tags: ...").
+# labels strung together ("Facebook Page · RSS Feed"), a label in lower case ("tags: ...")
+# or over a list ("Tags: Food, Travel"), a photo caption ending in its credit
+# ("... Photograph: Ann Lee/Reuters").
 _NOT_ARTICLE_HEADLINE = regex.compile(
-    r"^[«‹<]|[»›>]$|\s[/>]\s.*\s[/>]\s|@|\bwww\.|\.com\b|\s[·|»›]\s|(?-i:^\p{Ll}+:\s)",
+    r"^[«‹<]|[»›>]$|\s[/>]\s.*\s[/>]\s|@|\bwww\.|\.com\b|\s[·|»›]\s|(?-i:^\p{Ll}+:\s)"
+    r"|(?-i:^\p{L}+:\s*(?:\p{Lu}\S*(?:\s\S+){0,3})(?:,\s\p{Lu}\S*(?:\s\S+){0,3})+$)"
+    r"|(?::|\s[-–—])\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*\s?/\s?\p{Lu}[\p{L}&.'’ -]*$",
     regex.IGNORECASE,
 )
 _LINK_LABEL = regex.compile(r"^[«‹<]|[»›>]$")  # "« Older posts", "Find homes »"
@@ -867,7 +871,8 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     fits just above the first paragraph of ``lines`` (the kept article) among the
     page's lines. Nearer is better; a date or byline right under it, four words or
     more, and words shared with the first paragraph all count for it; bylines, stamps,
-    menus, breadcrumbs and lines repeated across the page are not headlines.
+    menus, breadcrumbs, tag lists, photo captions and lines repeated across the page are
+    not headlines. A long standfirst yields to the shorter headline right above it.
 
     >>> from newsclean._segment import segment_lines
     >>> page = segment_lines("* Home\\n* World\\nThe Daily Ledger\\nCouncil votes to raise the rates\\n"
@@ -912,10 +917,18 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
         score = -0.15 * (len(above) - i)
         if any(is_stamp(j) for j in range(i + 1, min(i + 4, len(above)))):
             score += 2.0
-        shared = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4} & paragraph
+        words = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+        shared = words & paragraph
         score += 0.7 * min(3, len(shared)) + (0.5 if _words(text) >= 4 else 0.0)
         if best is None or score > best[0]:
             best = (score, text)
+        elif (
+            best[1] == above[i + 1].text
+            and _words(best[1]) >= 12
+            and _words(text) * 3 <= _words(best[1]) * 2
+            and words & ({w for w in _WORD.findall(best[1].casefold()) if len(w) >= 4} | paragraph)
+        ):
+            best = (best[0], text)  # a standfirst under its headline (sharing its words)
     return best[1] if best else None
 
 
