@@ -812,8 +812,8 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
     """The dump starts with the page's ``<title>`` line: a later headline line repeats
     (most of) it, or the title found agrees with it (its words are in that line) and the
     line stands in a paragraph of its own, or is the title itself and not shaped as page
-    chrome. A first line alone
-    proves nothing: a dump without the ``<title>`` starts with a menu or a masthead.
+    chrome. A first line alone proves nothing: a dump without the ``<title>`` starts with
+    a menu or a masthead.
 
     >>> from newsclean._segment import segment_lines
     >>> page = segment_lines("Bank holds its rates steady - Daily Ledger\\n\\nHome\\nBank holds its rates steady")
@@ -914,6 +914,8 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
             or byline_author(text) is not None
         ):
             continue
+        # (weights set on dev dumps: a stamp under it outweighs some 13 lines of distance,
+        # each word shared with the first paragraph, up to 3, about 5)
         score = -0.15 * (len(above) - i)
         if any(is_stamp(j) for j in range(i + 1, min(i + 4, len(above)))):
             score += 2.0
