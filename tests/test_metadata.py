@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsclean._metadata import extract_metadata, is_prose
+from newsclean._metadata import extract_metadata, headline_above_article, is_prose
 from newsclean._segment import segment_lines
 
 PROSE = "The council approved the new budget on Tuesday after a long and heated debate."
@@ -375,3 +375,51 @@ def test_name_joiner_phrases_are_recognised() -> None:
     assert _metadata._STAMP_TAIL.match(" | 3 min read") and _metadata._STAMP_TAIL.match(
         " · 12 views"
     )
+
+
+def test_a_dump_without_its_title_line_takes_the_headline_above_the_article() -> None:
+    # No <title> line first: the masthead and tagline are chrome, the headline sits over
+    # the byline just above the first paragraph.
+    page = segment_lines(
+        "* Home\n* World\n* Sport\nThe Daily Ledger\nAll the news that fits the town\n"
+        f"Council passes the new city budget\nBy Ann Lee\n{PROSE}"
+    )
+    res = extract_metadata(page[3:], page_lines=page)
+    assert res.metadata.title == "Council passes the new city budget"
+
+
+def test_menus_breadcrumbs_and_repeated_lines_are_not_the_headline_above() -> None:
+    page = segment_lines(
+        "* Home\nShare this story on Facebook\nHome / News / Local / Budget\n"
+        "« Older post: the bridge reopens\nShare this story on Facebook\n"
+        f"Share this story on Facebook\nShare this story on Facebook\n{PROSE}"
+    )
+    assert headline_above_article(page[-1:], page) is None
+
+
+def test_a_line_of_links_to_other_posts_is_not_the_first_paragraph() -> None:
+    # The "« previous | Main | next »" line is long enough to read as prose; the article
+    # starts under the headline below it.
+    page = segment_lines(
+        "* Home\nThe Town Blog\n« Why the old mill closed its doors after a hundred years | Main"
+        " | Ten things to see at the harvest fair this weekend in the valley »\n"
+        f"2 May 2024\nCouncil passes the new city budget\n{PROSE}"
+    )
+    assert headline_above_article(page[2:], page) == "Council passes the new city budget"
+
+
+def test_a_standfirst_under_the_headline_yields_to_it() -> None:
+    page = segment_lines(
+        "* Home\n* Politics\nCouncil passes the new city budget\n"
+        "Members argued for hours over the budget before a narrow vote late on Tuesday night\n"
+        f"* Share\n* Email\n{PROSE}"
+    )
+    assert headline_above_article(page[-1:], page) == "Council passes the new city budget"
+
+
+def test_tag_lists_and_photo_credits_are_not_the_headline() -> None:
+    page = segment_lines(
+        "* Home\nCouncil passes the new city budget\nTags: Council, Budget, Taxes\n"
+        f"The council debates the budget. Photograph: Ann Lee/Daily Ledger\n{PROSE}"
+    )
+    assert headline_above_article(page[-1:], page) == "Council passes the new city budget"

@@ -15,7 +15,11 @@ What the stage reads, in order:
    the header zone is page furniture: lines already cut before it, a date
    stamp or byline beside it, or the headline repeated (an image caption such
    as "Headline - 1", which goes too). An uncorroborated first line is only
-   copied into ``title``, so cleaning a body twice changes nothing.
+   copied into ``title``, so cleaning a body twice changes nothing. A dump
+   that does not open with the page's ``<title>`` line (inscriptis) names the
+   headline-like line that fits best just above the article's first paragraph
+   instead (near, over a date or byline, sharing its words; no menu, breadcrumb
+   or repeated label); that choice only fills ``title`` and cuts nothing.
 4. **Source** — site banners caught by the rules, the page title's site part,
    a "Source: …" line, or a short trailing signature ("News.Az") that leaves
    the body.
@@ -28,6 +32,7 @@ that are not names) are per-language lists in ``data/phrases.json``, read by
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 from collections.abc import Callable, Collection, Sequence
@@ -601,6 +606,12 @@ def extract_metadata(
 
     if known_title is None:
         title = _title_or_page_title(title, page_lines)
+        if not _opens_with_title_line(page_lines, title) and not _repeated_below(lines, title):
+            # A dump without the <title> line (inscriptis): the header lines found above
+            # are often page chrome (unless a caption repeats one); the headline sits
+            # just above the article's text.
+            title = headline_above_article(lines, page_lines) or title
+            subtitle = None if subtitle == title else subtitle
 
     # A short trailing signature ("News.Az") is the source.
     if len(kept) >= 2:
@@ -634,6 +645,12 @@ def _repeats(kept: Sequence[Line], idx: int) -> list[int]:
         if text.startswith(title) and _CAPTION_TAIL.match(text[len(title) :]):
             out.append(j)
     return out
+
+
+def _repeated_below(lines: Sequence[Line], title: str | None) -> bool:
+    """``title`` is a header line that a later line repeats (an image caption)."""
+    idx = next((i for i, ln in enumerate(lines[:12]) if ln.text == title), None)
+    return idx is not None and bool(_repeats(lines, idx))
 
 
 def _squash(text: str) -> str:
@@ -731,6 +748,132 @@ def headline_of_title_tag(title: str | None, tag: str, site: str | None = None) 
             return title
     best = max(parts, key=_words)
     return best if _headline_like(best) and _words(best) >= 3 else title
+
+
+def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> bool:
+    """The dump starts with the page's ``<title>`` line: a later headline line repeats
+    (most of) it, or the title found agrees with it (its words are in that line) and the
+    line stands in a paragraph of its own, or is the title itself and not shaped as page
+    chrome. A first line alone proves nothing: a dump without the ``<title>`` starts with
+    a menu or a masthead.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Bank holds its rates steady - Daily Ledger\\n\\nHome\\nBank holds its rates steady")
+    >>> _opens_with_title_line(page, None)
+    True
+    >>> _opens_with_title_line(segment_lines("* Home\\n* Sport\\nBank holds its rates steady"), None)
+    False
+    """
+    if not page_lines or len(page_lines[0].text) > 300 or page_lines[0].text[:1] in "*+•·-<":
+        return False
+    first = page_lines[0].text
+    page_words = page_title_words(page_lines)
+    for ln in page_lines[1:400]:
+        t = ln.text
+        lead = _WORD.search(t)  # a cheap test first: its first word is in the title line
+        if (
+            lead is not None
+            and lead.group().casefold() in page_words
+            and len(t) <= len(first)
+            and t != first
+            and _words(t) >= 3
+            and _in_page_title(t, page_words)
+            and _headline_like(t)
+        ):
+            return True
+    if title is None or len(page_lines) < 2:
+        return False
+    if _squash(title) == _squash(first):
+        # (a first line shaped as chrome is no <title>: a link label "Find homes »", a
+        # date)
+        return _headline_like(first) and _LINK_LABEL.search(first) is None
+    words = _WORD.findall(title.casefold())
+    agrees = bool(words) and sum(w in page_words for w in words) >= 0.8 * len(words)
+    return agrees and page_lines[0].para != page_lines[1].para
+
+
+# Lines shaped like a headline that are page chrome: a link to the previous or next post
+# ("« Older post"), a breadcrumb ("Home / News / ..."), an address ("@", "www.", ".com"),
+# labels strung together ("Facebook Page · RSS Feed"), a label in lower case ("tags: ...")
+# or over a list ("Tags: Food, Travel"), a photo caption ending in its credit
+# ("... Photograph: Ann Lee/Reuters").
+_NOT_ARTICLE_HEADLINE = regex.compile(
+    r"^[«‹<]|[»›>]$|\s[/>]\s.*\s[/>]\s|@|\bwww\.|\.com\b|\s[·|»›]\s|(?-i:^\p{Ll}+:\s)"
+    r"|(?-i:^\p{L}+:\s*(?:\p{Lu}\S*(?:\s\S+){0,3})(?:,\s\p{Lu}\S*(?:\s\S+){0,3})+$)"
+    r"|(?::|\s[-–—])\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*\s?/\s?\p{Lu}[\p{L}&.'’ -]*$",
+    regex.IGNORECASE,
+)
+_LINK_LABEL = regex.compile(r"^[«‹<]|[»›>]$")  # "« Older posts", "Find homes »"
+_HEADLINE_REACH = 15  # page lines above the article's first paragraph searched
+_HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
+
+
+def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) -> str | None:
+    """The article's headline in a full-page dump: the headline-like line that best
+    fits just above the first paragraph of ``lines`` (the kept article) among the
+    page's lines. Nearer is better; a date or byline right under it, four words or
+    more, and words shared with the first paragraph all count for it; bylines, stamps,
+    menus, breadcrumbs, tag lists, photo captions and lines repeated across the page are
+    not headlines. A long standfirst yields to the shorter headline right above it.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("* Home\\n* World\\nThe Daily Ledger\\nCouncil votes to raise the rates\\n"
+    ...     "By Ann Lee\\nThe council voted on Monday to raise the rates again, "
+    ...     "its members said after a long meeting.")
+    >>> headline_above_article(page[5:], page)
+    'Council votes to raise the rates'
+    """
+    if not lines or not page_lines:
+        return None
+    at = first_prose(lines, stop=12)
+    while at < len(lines) and _NOT_ARTICLE_HEADLINE.search(lines[at].text):
+        at = first_prose(lines, start=at + 1, stop=12)  # a long line of links is no paragraph
+    if at >= len(lines):
+        return None
+    start = bisect.bisect_left(page_lines, lines[0].start, key=_line_start)
+    end = bisect.bisect_left(page_lines, lines[at].start, key=_line_start)
+    # (not the page's first line: the <title> line when a scraper kept one, and that
+    # is answered elsewhere)
+    above = page_lines[max(1, min(start, end) - _HEADLINE_REACH) : end]
+    texts = {ln.text for ln in above}
+    seen = collections.Counter(ln.text for ln in page_lines if ln.text in texts)
+    paragraph = {w for w in _WORD.findall(lines[at].text[:400].casefold()) if len(w) >= 4}
+    label = date_stamp_head()
+
+    @functools.cache  # this call's lines only: a line is judged once, not for each above it
+    def is_stamp(i: int) -> bool:
+        ln = above[i]
+        return bool(_mostly_date(ln.text) or byline_author(ln.text) or _date_stamp(ln, label))
+
+    best: tuple[float, str] | None = None
+    for i in range(len(above) - 1, -1, -1):
+        text = above[i].text
+        if (
+            _words(text) < 3
+            or seen[text] > _HEADLINE_REPEATS
+            or _NOT_ARTICLE_HEADLINE.search(text)
+            or not _headline_like(text)
+            or byline_author(text) is not None
+        ):
+            continue
+        # (weights set on dev dumps: a stamp under it outweighs some 13 lines of distance,
+        # each word shared with the first paragraph, up to 3, about 5)
+        score = -0.15 * (len(above) - i)
+        if any(is_stamp(j) for j in range(i + 1, min(i + 4, len(above)))):
+            score += 2.0
+        words = {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+        shared = words & paragraph
+        score += 0.7 * min(3, len(shared)) + (0.5 if _words(text) >= 4 else 0.0)
+        if best is None or score > best[0]:
+            best = (score, text)
+        elif (
+            best[1] == above[i + 1].text
+            and _words(best[1]) >= 12
+            and _words(text) * 3 <= _words(best[1]) * 2
+            and words & ({w for w in _WORD.findall(best[1].casefold()) if len(w) >= 4} | paragraph)
+        ):
+            best = (best[0], text)  # a standfirst under its headline (sharing its words)
+    return best[1] if best else None
 
 
 def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str | None:
