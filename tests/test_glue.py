@@ -431,9 +431,39 @@ def test_text_full_of_glue_splits_a_new_line_after_a_lower_case_word() -> None:
     assert unglue(_GLUED_BODY + spam, "en").endswith(spam)
 
 
-def test_text_full_of_glue_splits_a_name_glued_to_a_frequent_word() -> None:
-    text = " The fund was run by Ivo Marsk for years.\nIt was sold by Ivo MarskMoney went missing, the money was gone.\n"
-    assert "Marsk Money went" in unglue(_GLUED_BODY + text, "en")
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        pytest.param(
+            " The fund was run by Ivo Marsk for years.\nIt was sold by Ivo MarskMoney went missing, the money was gone.\n",
+            "Marsk Money went",
+            id="a_name_glued_to_a_frequent_word",
+        ),
+        pytest.param(
+            " Happy holidays to all! Lastyear, we had way too much fun.",
+            "Last year, we",
+            id="a_rare_glued_form_at_a_sentence_start",
+        ),
+        pytest.param(
+            " Games like Walking Deadpay homage to their fathers.",
+            "Walking Dead pay homage",
+            id="two_capitalised_frequent_words",
+        ),
+        pytest.param(
+            " She tried the new Caterpillarand liked how it handled.",
+            "Caterpillar and liked",
+            id="a_known_name_glued_to_a_function_word",
+        ),
+        pytest.param(
+            "\nTraffic Sources Data\nby DanielVarnock\n\nThe tool counts visits.\n",
+            "by Daniel Varnock",
+            id="a_name_in_a_byline",
+        ),
+    ],
+)
+def test_text_full_of_glue_splits(text: str, repaired: str) -> None:
+    # each rule that only a text already full of glue gets: the repair there, nothing in clean text
+    assert repaired in unglue(_GLUED_BODY + text, "en")
     assert unglue(text, "en") == text
 
 
@@ -458,18 +488,6 @@ def test_text_full_of_glue_splits_a_heading_glued_to_a_dash_item() -> None:
     assert unglue(_GLUED_BODY + style, "en").endswith(style)
 
 
-def test_text_full_of_glue_splits_a_rare_glued_form_at_a_sentence_start() -> None:
-    text = " Happy holidays to all! Lastyear, we had way too much fun."
-    assert "Last year, we" in unglue(_GLUED_BODY + text, "en")
-    assert unglue(text, "en") == text
-
-
-def test_text_full_of_glue_splits_two_capitalised_frequent_words() -> None:
-    text = " Games like Walking Deadpay homage to their fathers."
-    assert "Walking Dead pay homage" in unglue(_GLUED_BODY + text, "en")
-    assert unglue(text, "en") == text
-
-
 def test_text_full_of_glue_splits_a_run_with_several_capitals_at_known_parts() -> None:
     text = " The GameDock ships soon. Few buyers of theGameDock knew. Money came fromVeraLund."
     text += " Vera said so, and Lund agreed."
@@ -480,18 +498,6 @@ def test_text_full_of_glue_splits_a_run_with_several_capitals_at_known_parts() -
     assert unglue(clean, "en") == clean
     code = " Call getElementById or addEventListener in the handler."
     assert unglue(_GLUED_BODY + code, "en").endswith(code)
-
-
-def test_text_full_of_glue_splits_a_known_name_glued_to_a_function_word() -> None:
-    text = " She tried the new Caterpillarand liked how it handled."
-    assert "Caterpillar and liked" in unglue(_GLUED_BODY + text, "en")
-    assert unglue(text, "en") == text
-
-
-def test_text_full_of_glue_splits_a_name_in_a_byline() -> None:
-    text = "\nTraffic Sources Data\nby DanielVarnock\n\nThe tool counts visits.\n"
-    assert "by Daniel Varnock" in unglue(_GLUED_BODY + text, "en")
-    assert unglue(text, "en") == text
 
 
 def test_text_full_of_glue_leaves_a_list_of_camel_case_user_names() -> None:
