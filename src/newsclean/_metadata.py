@@ -804,7 +804,7 @@ _NOT_ARTICLE_HEADLINE = regex.compile(
     regex.IGNORECASE,
 )
 _LINK_LABEL = regex.compile(r"^[«‹<]|[»›>]$")  # "« Older posts", "Find homes »"
-_HEADLINE_REACH = 15  # page lines above the article's first paragraph searched
+_HEADLINE_REACH = 15  # page lines searched above the kept text (and down to its first paragraph)
 _HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
 
 
