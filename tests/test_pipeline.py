@@ -353,3 +353,4 @@ def test_an_html_page_s_declared_language_stands_in_only_when_the_body_cannot_te
     page = f'<html lang="en"><head><title>Haushalt</title></head><body><article>{article}</article></body></html>'
     assert clean(page).language == "de"
     assert clean(page, language="fr").language == "fr"
+    assert clean(photo, detect_language=False).language is None

@@ -151,8 +151,9 @@ def _language(text: str, options: Options, hints: Mapping[str, str | None]) -> s
     every page, so the text is asked first)."""
     if options.language:
         return options.language
-    found = detect_language(text, options.language_detector) if options.detect_language else None
-    return found or hints.get("language")
+    if not options.detect_language:  # no language, no dictionary: glue leaves words alone
+        return None
+    return detect_language(text, options.language_detector) or hints.get("language")
 
 
 def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> list[Cut]:
