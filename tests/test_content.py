@@ -667,3 +667,20 @@ def test_phrase_lists_of_other_sections_are_recognised() -> None:
     assert _content._COMMENT_SIGN_OFF.match("Posted by: Ann | May 3, 2007 1:11 PM")
     assert _content._TIME.search("aktualisiert 10.30 uhr") and _content._TIME.search("at 4:02 pm")
     assert "all rights reserved" in _content._COPYRIGHT
+
+
+@pytest.mark.parametrize("heading", ["3 responses to the housing crisis", "Responses (2)"])
+def test_an_article_subheading_that_reads_like_a_comment_heading_cuts_nothing(
+    heading: str,
+) -> None:
+    from newsclean._content import comment_section_start
+
+    article = [
+        "The council met on Monday to weigh the new housing plan for the town. " * 6,
+        heading,
+        "The first response was a rent cap, which the mayor has argued for since spring. " * 3,
+        "The second was a building programme on the old rail yards by the river. " * 3,
+    ]
+    assert comment_section_start(article) == len(article)
+    comments = [*article[:2], "Ann on May 3, 2012 at 9:01 am", "Great post, thanks!"]
+    assert comment_section_start(comments) == 1

@@ -596,3 +596,13 @@ def test_related_box_under_the_article() -> None:
     assert related_box_start([*article, "More from Jane Doe", PARAGRAPH * 2]) == 4
     # too early to be under the article
     assert related_box_start(["Short intro.", *links]) == 4
+
+
+def test_a_links_box_inside_the_article_does_not_cut_the_paragraphs_after_it() -> None:
+    from newsclean._html import related_box_start
+
+    paragraph = "The council met on Monday and voted to raise the rates, its members said. " * 6
+    box = ["Most popular", "- Cup final tickets", "- Transfer news", "- Weather warning"]
+    inside = [paragraph, *box, paragraph, paragraph]
+    assert related_box_start(inside) == len(inside)
+    assert related_box_start([paragraph, *box]) == 1

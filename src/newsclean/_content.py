@@ -798,12 +798,40 @@ def _counted_comment_heading(text: str) -> bool:
     )
 
 
+_PARAGRAPH_WORDS = 10  # words of a line right under a comment heading that is the article's
+_COMMENT_MARK_REACH = 20  # lines under a comment heading searched for a comment's marks
+
+
+def _comments_follow(texts: Sequence[str], i: int) -> bool:
+    """Is what follows the comment heading at ``i`` not the article going on? A subheading
+    of the article that happens to read like one ("3 responses to the crisis") has a
+    paragraph right under it and no comment's marks (a date, a sign-off, "Ann wrote:", a
+    "Reply" link) in the lines below; comments, a form or the page's sidebar do not.
+
+    >>> _comments_follow(["4 Responses", "Ann on May 3, 2012 at 9:01 am", "Great post!"], 0)
+    True
+    >>> _comments_follow(["3 responses to the crisis", "The council met on Monday. " * 30], 0)
+    False
+    """
+    rest = [text for text in texts[i + 1 :] if text.strip()]
+    if not rest or len(_WORD.findall(rest[0])) < _PARAGRAPH_WORDS:
+        return True
+    return any(
+        _is_comment_sign_off(text)
+        or _SAYS.search(text)
+        or _REPLY_LINE.search(text)
+        or (len(text) <= _SIGN_OFF_LEN and find_dates(text))
+        for text in rest[:_COMMENT_MARK_REACH]
+    )
+
+
 def comment_section_start(texts: Sequence[str]) -> int:
     """Index of the line where reader comments begin under an article extracted from HTML
     (comments the extractor took for the article's own), ``len(texts)`` if none.
 
     After 400 characters of text, the comments begin at a heading that counts them or asks
-    for one ("4 Responses to ...", "Comments (7)", "Leave a Reply"), or at a thread of
+    for one ("4 Responses to ...", "Comments (7)", "Leave a Reply") with comments or a form
+    under it (``_comments_follow``), or at a thread of
     comments each signed "Posted by: NAME | DATE" under its text, whichever comes first. The
     first signed comment begins under the nearest line above its sign-off that is a comment
     heading (the section then begins there) or a short dated line: the post's own sign-off
@@ -825,7 +853,7 @@ def comment_section_start(texts: Sequence[str]) -> int:
     heading = n
     seen = 0
     for i, text in enumerate(texts):
-        if seen >= _ZONE_MIN_GOOD and _counted_comment_heading(text):
+        if seen >= _ZONE_MIN_GOOD and _counted_comment_heading(text) and _comments_follow(texts, i):
             heading = i
             break
         seen += len(text)

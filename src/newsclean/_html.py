@@ -738,12 +738,7 @@ def _reads_as_prose(lines: list[str]) -> bool:
     False
     """
     total = sum(len(ln) for ln in lines)
-    prose = sum(
-        len(ln)
-        for ln in lines
-        if len(_WORD.findall(ln)) >= _PROSE_LINE_WORDS
-        and not ln.lstrip().startswith(_NOT_PARAGRAPH)
-    )
+    prose = sum(len(ln) for ln in lines if _is_paragraph(ln))
     return total > 0 and prose >= _PROSE_SHARE * total
 
 
@@ -842,21 +837,32 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
 def related_box_start(lines: Sequence[str]) -> int:
     """Index of the line heading a box of related or more-from links under an article
     extracted from HTML ("Related posts", "More from Football", "Also on HuffPost:"), after
-    400 characters of text and with what follows it not reading as prose (an inline box the
-    article goes on past); ``len(lines)`` if none.
+    400 characters of text and with no paragraph under it (a box inside the article, which
+    goes on past it, is left: cutting to the end there would lose the rest of the article);
+    ``len(lines)`` if none.
 
     >>> text = ["A paragraph of the post that goes on for a while. " * 10, "More from Sport",
     ...         "- Cup final tickets", "- Transfer news"]
-    >>> related_box_start(text), related_box_start(text[:2] + [text[0]])
-    (1, 3)
+    >>> related_box_start(text), related_box_start(text + [text[0]])
+    (1, 5)
     """
     seen = 0
     for i, line in enumerate(lines):
-        if seen >= _RELATED_AFTER and is_end_heading(line.strip()):
-            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
-            return len(lines) if _reads_as_prose(rest) else i
+        if (
+            seen >= _RELATED_AFTER
+            and is_end_heading(line.strip())
+            and not any(map(_is_paragraph, lines[i + 1 :]))
+        ):
+            return i
         seen += len(line)
     return len(lines)
+
+
+def _is_paragraph(line: str) -> bool:
+    """A sentence-length line that is no list item or table row."""
+    return len(_WORD.findall(line)) >= _PROSE_LINE_WORDS and not line.lstrip().startswith(
+        _NOT_PARAGRAPH
+    )
 
 
 def _header_only(text: str, title: str | None) -> bool:
