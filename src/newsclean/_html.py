@@ -29,7 +29,13 @@ itself, so the precision extraction, when it runs, parses the page again):
   cascade for readability alone, whose working set is a fraction of it.
 
 No network access; no state kept between calls (trafilatura's and htmldate's
-memoising caches are pure, so results do not depend on call order).
+memoising caches are pure, so results do not depend on call order). One process-wide
+side effect: before trafilatura's first fallback extraction, its all-language justext
+stoplist (``trafilatura.external.JT_STOPLIST``, unset until then) is set to an object
+that reads justext's files when iterated (``_install_justext_stoplist``), instead of the
+~13 MB tuple trafilatura would build; justext turns either into the same frozenset of
+words, so trafilatura's results, newsclean's and those of a host application's own
+trafilatura calls are unchanged (a test checks the two sets are equal).
 """
 
 from __future__ import annotations
@@ -403,7 +409,7 @@ def _load_html(html: str) -> HtmlElement | None:
     if (tree is None or len(tree) < 1) and not fallback_parse:
         tree = fromstring_bytes(repaired)
     if tree is not None and check_flag is True and len(tree) < 2:
-        return None  # not HTML, to load_html
+        return None  # not HTML (load_html's answer too)
     return tree
 
 

@@ -14,7 +14,8 @@ The cascade, one module per stage:
 5. ``_glue``       whitespace put back between glued words in the lines kept, in their
                    language, so metadata and language see repaired words (and a second
                    run finds none). On HTML only when the text is dense with glue: there
-                   the words are spaced as the page shows them.
+                   the words are spaced as the page shows them (so ``clean`` of an HTML
+                   page's body, as text, may still split a word the page ran together).
 6. ``_metadata``   title, subtitle, date, author, source; header lines leave the body.
 7. ``_language``   ISO 639-1 code of the body from a bounded sample.
 
@@ -321,7 +322,8 @@ def _unglue(
     pass) and the offsets of the old text where they went, recorded as repairs. The glue
     stage judges ``kept_text`` as a whole (repetitions in the document are evidence), so
     cleaning a body a second time finds nothing new to split (``unglue`` is idempotent).
-    With ``if_dense``, a text not dense with glue is left as it is (see ``run``).
+    With ``if_dense`` (HTML), a text not dense with glue is left as it is (see ``run``); the
+    body of such a page, cleaned again as text, is judged without that condition.
     """
     starts = joined_starts(lines)  # where each line starts in kept_text
     text = norm.text
