@@ -221,8 +221,9 @@ def _visible_text_of(root: HtmlElement) -> str:
             parts.append(_LINE_BREAK.sub("\0", el.text) if inner else el.text)
         stack.append((el, True, keep))
         stack.extend((child, False, inner) for child in reversed(el))
-    text = "".join(parts).replace("\r", " ").replace("\n", " ")
-    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\0"))
+    # (spaces are squeezed in one pass: no run of them spans a block's end)
+    text = _SPACES.sub(" ", "".join(parts).replace("\r", " ").replace("\n", " "))
+    lines = (ln.strip() for ln in text.split("\0"))
     return "\n".join(ln for ln in lines if ln)
 
 
@@ -325,15 +326,16 @@ def _join_wrapped(text: str, wraps: dict[str, list[tuple[str, str]]]) -> str:
     return "\n".join(out)
 
 
-def _unwrapped(text: str, html: str) -> str:
+def _unwrapped(text: str, html: str, tree: HtmlElement | None = None) -> str:
     """``text`` with the lines that merely continue the one above across a line break of the
     page's source joined to it (see ``_source_wraps``). Only a text with a line starting in
-    lower case (a sentence going on) is looked at, in a fresh tree of the page: the first
-    one is spoilt by then, and most pages never need it.
+    lower case (a sentence going on) is looked at, in ``tree``, the page's tree if no
+    extractor has edited it yet, else in a fresh tree of the page (most pages never need it).
     """
     if not _CONTINUED_LINE.search(text):
         return text
-    tree = _parse(html)
+    if tree is None:
+        tree = _parse(html)
     return _join_wrapped(text, _source_wraps(tree)) if tree is not None else text
 
 
@@ -686,10 +688,10 @@ def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> floa
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
-def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
+def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> tuple[str, bool]:
     """The article's text: trafilatura's recall and precision modes, readability as arbiter
     (and, when both extractions are prose and readability's has more than twice the words of
-    the better one, readability's own text).
+    the better one, readability's own text); and whether ``tree`` is still as parsed.
 
     ``tree`` is the parsed ``html``, this call's to spoil (readability edits it), or None on a
     large page (each step parses its own). Readability gets the tree itself rather than a copy:
@@ -701,16 +703,16 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
         if _reads_as_prose(lines) and not any(
             ln.lstrip().startswith(_NOT_PARAGRAPH) for ln in lines
         ):
-            return text  # nothing for an arbiter to correct
+            return text, True  # nothing for an arbiter to correct (trafilatura copies the tree)
     if tree is None:
         tree = _parse(html)
     arbiter, article = _readability(tree) if tree is not None else ("", "")
     del tree  # spoilt, and not kept alive through the precision extraction below
     if not arbiter:
-        return text
+        return text, False
     ref = _shingles(arbiter)
     if not ref:
-        return text
+        return text, False
     agree = _agreement(_shingles(text), ref)
     if agree < _AGREEMENT:
         other = _trafilatura_text(html, url, favor_precision=True)
@@ -721,8 +723,8 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
             and _reads_as_prose(text.split("\n"))
             and _reads_as_prose(article.split("\n"))
         ):
-            return article
-    return _trim_tail(text, ref)
+            return article, False
+    return _trim_tail(text, ref), False
 
 
 def _reads_as_prose(lines: list[str]) -> bool:
@@ -813,11 +815,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
             tree = None  # spoilt
         else:
             tree = None
-            text = _unwrapped(_article_text(html, None, url), html)
+            text = _unwrapped(_article_text(html, None, url)[0], html)
     else:
-        text = _article_text(html, tree, url)
-        tree = None  # spoilt, and gone before _unwrapped parses the page again
-        text = _unwrapped(text, html)
+        text, intact = _article_text(html, tree, url)
+        if not intact:
+            tree = None  # spoilt, and gone before _unwrapped parses the page again
+        text = _unwrapped(text, html, tree)
+        tree = None
     extraction = HtmlExtraction(
         text,
         title=meta.get("title"),
