@@ -197,30 +197,41 @@ def _visible_text_of(root: HtmlElement) -> str:
         parts.append(title.text_content().strip())
         parts.append("\0")
     body = root.find("body")
-    stack: list[tuple[Any, bool, bool]] = [(body if body is not None else root, False, False)]
     # Iterative walk (a deeply nested page must not hit the recursion limit): an entry
-    # (el, False, keep) opens the element, (el, True, keep) closes it (block break, then its
-    # tail); ``keep``: inside an element that shows its source's line breaks (<pre>).
+    # (el, keep) opens the element, a string is what closing one adds (block break, tail),
+    # pushed only when there is any; ``keep``: inside an element that shows its source's
+    # line breaks (<pre>).
+    stack: list[str | tuple[Any, bool]] = [(body if body is not None else root, False)]
     while stack:
-        el, closing, keep = stack.pop()
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if closing:
-            if tag in _BLOCK_TAGS:
-                parts.append("\0")
-            if el.tail:
-                parts.append(_LINE_BREAK.sub("\0", el.tail) if keep else el.tail)
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
             continue
+        el, keep = item
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
+        tail = el.tail
+        if tail and keep:
+            tail = _LINE_BREAK.sub("\0", tail)
         if tag in _SKIP_TAGS:
-            if el.tail:
-                parts.append(_LINE_BREAK.sub("\0", el.tail) if keep else el.tail)
+            if tail:
+                parts.append(tail)
             continue
-        if tag in _BLOCK_TAGS:
+        block = tag in _BLOCK_TAGS
+        if block:
             parts.append("\0")
         inner = keep or tag in _KEEPS_BREAKS_TAGS
-        if el.text and tag:
-            parts.append(_LINE_BREAK.sub("\0", el.text) if inner else el.text)
-        stack.append((el, True, keep))
-        stack.extend((child, False, inner) for child in reversed(el))
+        text = el.text
+        if text and tag:
+            parts.append(_LINE_BREAK.sub("\0", text) if inner else text)
+        closing = ("\0" + tail if tail else "\0") if block else (tail or "")
+        if len(el):
+            if closing:
+                stack.append(closing)
+            stack.extend([(child, inner) for child in reversed(el)])
+        elif closing:
+            parts.append(closing)
     # (spaces are squeezed in one pass: no run of them spans a block's end)
     text = _SPACES.sub(" ", "".join(parts).replace("\r", " ").replace("\n", " "))
     lines = (ln.strip() for ln in text.split("\0"))
