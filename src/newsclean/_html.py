@@ -286,7 +286,11 @@ def _wrapped_text_xpath() -> Any:
     return XPath(_WRAPPED_TEXT)
 
 
-def _source_wraps(tree: HtmlElement) -> dict[str, list[tuple[str, str]]]:
+# The line breaks of a page's running text (see ``_source_wraps``).
+_Wraps = dict[str, list[tuple[str, str]]]
+
+
+def _source_wraps(tree: HtmlElement) -> _Wraps:
     """The line breaks inside the page's running text (not in <pre>, scripts and the like):
     for each, the end of the text before it and the start of the text after it, filed under
     the first word after it. The tree is only read.
@@ -313,7 +317,7 @@ def _source_wraps(tree: HtmlElement) -> dict[str, list[tuple[str, str]]]:
     return wraps
 
 
-def _join_wrapped(text: str, wraps: dict[str, list[tuple[str, str]]]) -> str:
+def _join_wrapped(text: str, wraps: _Wraps) -> str:
     """``text`` with each line that continues the one above across a line break of the page's
     source (``_source_wraps``) joined to it, as a browser shows the paragraph.
 
@@ -337,17 +341,20 @@ def _join_wrapped(text: str, wraps: dict[str, list[tuple[str, str]]]) -> str:
     return "\n".join(out)
 
 
-def _unwrapped(text: str, html: str, tree: HtmlElement | None = None) -> str:
+def _unwrapped(text: str, html: str, wraps: _Wraps | None = None) -> str:
     """``text`` with the lines that merely continue the one above across a line break of the
     page's source joined to it (see ``_source_wraps``). Only a text with a line starting in
-    lower case (a sentence going on) is looked at, in ``tree``, the page's tree if no
-    extractor has edited it yet, else in a fresh tree of the page (most pages never need it).
+    lower case (a sentence going on) is looked at, with ``wraps`` if they were read before
+    an extractor edited the tree, else in a fresh tree of the page (most pages never need it).
     """
     if not _CONTINUED_LINE.search(text):
         return text
-    if tree is None:
+    if wraps is None:
         tree = _parse(html)
-    return _join_wrapped(text, _source_wraps(tree)) if tree is not None else text
+        if tree is None:
+            return text
+        wraps = _source_wraps(tree)
+    return _join_wrapped(text, wraps)
 
 
 def _opt(value: object) -> str | None:
@@ -699,10 +706,14 @@ def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> floa
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
-def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> tuple[str, bool]:
+def _article_text(
+    html: str, tree: HtmlElement | None, url: str | None
+) -> tuple[str, _Wraps | None]:
     """The article's text: trafilatura's recall and precision modes, readability as arbiter
     (and, when both extractions are prose and readability's has more than twice the words of
-    the better one, readability's own text); and whether ``tree`` is still as parsed.
+    the better one, readability's own text); and the page's ``_source_wraps`` when they were
+    read from ``tree`` before readability edited it: when a line of the recall text starts in
+    lower case (the final text then nearly always has one too), or when that text stands.
 
     ``tree`` is the parsed ``html``, this call's to spoil (readability edits it), or None on a
     large page (each step parses its own). Readability gets the tree itself rather than a copy:
@@ -714,16 +725,18 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> tuple
         if _reads_as_prose(lines) and not any(
             ln.lstrip().startswith(_NOT_PARAGRAPH) for ln in lines
         ):
-            return text, True  # nothing for an arbiter to correct (trafilatura copies the tree)
+            # nothing for an arbiter to correct (and trafilatura copies the tree)
+            return text, _wraps_if_continued(text, tree)
     if tree is None:
         tree = _parse(html)
+    wraps = _wraps_if_continued(text, tree)
     arbiter, article = _readability(tree) if tree is not None else ("", "")
     del tree  # spoilt, and not kept alive through the precision extraction below
     if not arbiter:
-        return text, False
+        return text, wraps
     ref = _shingles(arbiter)
     if not ref:
-        return text, False
+        return text, wraps
     agree = _agreement(_shingles(text), ref)
     if agree < _AGREEMENT:
         other = _trafilatura_text(html, url, favor_precision=True)
@@ -734,8 +747,15 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> tuple
             and _reads_as_prose(text.split("\n"))
             and _reads_as_prose(article.split("\n"))
         ):
-            return article, False
-    return _trim_tail(text, ref), False
+            return article, wraps
+    return _trim_tail(text, ref), wraps
+
+
+def _wraps_if_continued(text: str, tree: HtmlElement | None) -> _Wraps | None:
+    """``_source_wraps`` of ``tree`` when ``text`` has a line starting in lower case."""
+    if tree is None or not _CONTINUED_LINE.search(text):
+        return None
+    return _source_wraps(tree)
 
 
 def _reads_as_prose(lines: list[str]) -> bool:
@@ -826,13 +846,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
             tree = None  # spoilt
         else:
             tree = None
-            text = _unwrapped(_article_text(html, None, url)[0], html)
+            text, wraps = _article_text(html, None, url)
+            text = _unwrapped(text, html, wraps)
     else:
-        text, intact = _article_text(html, tree, url)
-        if not intact:
-            tree = None  # spoilt, and gone before _unwrapped parses the page again
-        text = _unwrapped(text, html, tree)
-        tree = None
+        text, wraps = _article_text(html, tree, url)
+        tree = None  # spoilt, and gone before _unwrapped parses the page again
+        text = _unwrapped(text, html, wraps)
     extraction = HtmlExtraction(
         text,
         title=meta.get("title"),
