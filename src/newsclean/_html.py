@@ -240,7 +240,9 @@ def _visible_text_of(root: HtmlElement) -> str:
 
 def _below(root: HtmlElement, tag: str) -> Iterator[HtmlElement]:
     """``root.iter(tag)`` without ``root`` itself, in document order, searched from each of
-    its children: lxml's search from a page's root element takes an order of magnitude longer.
+    its children: lxml's iterator looks for the next match as it hands one out, so the first
+    <title> asked of the root walks the rest of the page for a second one (~0.14 ms a page),
+    while from the root's children that walk ends with <head>.
 
     >>> import lxml.html
     >>> page = lxml.html.fromstring("<html><head><title>A</title></head><body><title>B</title>")
