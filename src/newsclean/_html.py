@@ -198,38 +198,71 @@ def _visible_text_of(root: HtmlElement) -> str:
     # Blocks are ended with NUL (which no parsed text contains) so that the source's own line
     # breaks, spaces to a browser, can all become spaces at once; <pre> keeps them as ends.
     parts: list[str] = []
-    title = root.find(".//title")
+    title = _first_title(root)
     if title is not None and title.text_content().strip():
         parts.append(title.text_content().strip())
         parts.append("\0")
     body = root.find("body")
-    stack: list[tuple[Any, bool, bool]] = [(body if body is not None else root, False, False)]
     # Iterative walk (a deeply nested page must not hit the recursion limit): an entry
-    # (el, False, keep) opens the element, (el, True, keep) closes it (block break, then its
-    # tail); ``keep``: inside an element that shows its source's line breaks (<pre>).
+    # (el, keep) opens the element, a string is what closing one adds (block break, tail),
+    # pushed only when there is any; ``keep``: inside an element that shows its source's
+    # line breaks (<pre>).
+    stack: list[str | tuple[Any, bool]] = [(body if body is not None else root, False)]
     while stack:
-        el, closing, keep = stack.pop()
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if closing:
-            if tag in _BLOCK_TAGS:
-                parts.append("\0")
-            if el.tail:
-                parts.append(_LINE_BREAK.sub("\0", el.tail) if keep else el.tail)
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
             continue
+        el, keep = item
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
+        tail = el.tail
+        if tail and keep:
+            tail = _LINE_BREAK.sub("\0", tail)
         if tag in _SKIP_TAGS:
-            if el.tail:
-                parts.append(_LINE_BREAK.sub("\0", el.tail) if keep else el.tail)
+            if tail:
+                parts.append(tail)
             continue
-        if tag in _BLOCK_TAGS:
+        block = tag in _BLOCK_TAGS
+        if block:
             parts.append("\0")
         inner = keep or tag in _KEEPS_BREAKS_TAGS
-        if el.text and tag:
-            parts.append(_LINE_BREAK.sub("\0", el.text) if inner else el.text)
-        stack.append((el, True, keep))
-        stack.extend((child, False, inner) for child in reversed(el))
-    text = "".join(parts).replace("\r", " ").replace("\n", " ")
-    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\0"))
+        text = el.text
+        if text and tag:
+            parts.append(_LINE_BREAK.sub("\0", text) if inner else text)
+        closing = ("\0" + tail if tail else "\0") if block else (tail or "")
+        if len(el):
+            if closing:
+                stack.append(closing)
+            stack.extend([(child, inner) for child in reversed(el)])
+        elif closing:
+            parts.append(closing)
+    # (spaces are squeezed in one pass: no run of them spans a block's end)
+    text = _SPACES.sub(" ", "".join(parts).replace("\r", " ").replace("\n", " "))
+    lines = (ln.strip() for ln in text.split("\0"))
     return "\n".join(ln for ln in lines if ln)
+
+
+def _below(root: HtmlElement, tag: str) -> Iterator[HtmlElement]:
+    """``root.iter(tag)`` without ``root`` itself, in document order, searched from each of
+    its children: lxml's iterator looks for the next match as it hands one out, so the first
+    <title> asked of the root walks the rest of the page for a second one (~0.14 ms a page),
+    while from the root's children that walk ends with <head>.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring("<html><head><title>A</title></head><body><title>B</title>")
+    >>> [t.text for t in _below(page, "title")]
+    ['A', 'B']
+    """
+    for child in root:
+        if isinstance(child.tag, str):  # (not a comment or processing instruction)
+            yield from child.iter(tag)
+
+
+def _first_title(root: HtmlElement) -> HtmlElement | None:
+    """``root.find(".//title")``, the page's first <title> element (see ``_below``)."""
+    return next(_below(root, "title"), None)
 
 
 def _without_code(html: str) -> str:
@@ -280,7 +313,11 @@ def _wrapped_text_xpath() -> Any:
     return XPath(_WRAPPED_TEXT)
 
 
-def _source_wraps(tree: HtmlElement) -> dict[str, list[tuple[str, str]]]:
+# The line breaks of a page's running text (see ``_source_wraps``).
+_Wraps = dict[str, list[tuple[str, str]]]
+
+
+def _source_wraps(tree: HtmlElement) -> _Wraps:
     """The line breaks inside the page's running text (not in <pre>, scripts and the like):
     for each, the end of the text before it and the start of the text after it, filed under
     the first word after it. The tree is only read.
@@ -307,7 +344,7 @@ def _source_wraps(tree: HtmlElement) -> dict[str, list[tuple[str, str]]]:
     return wraps
 
 
-def _join_wrapped(text: str, wraps: dict[str, list[tuple[str, str]]]) -> str:
+def _join_wrapped(text: str, wraps: _Wraps) -> str:
     """``text`` with each line that continues the one above across a line break of the page's
     source (``_source_wraps``) joined to it, as a browser shows the paragraph.
 
@@ -331,16 +368,20 @@ def _join_wrapped(text: str, wraps: dict[str, list[tuple[str, str]]]) -> str:
     return "\n".join(out)
 
 
-def _unwrapped(text: str, html: str) -> str:
+def _unwrapped(text: str, html: str, wraps: _Wraps | None = None) -> str:
     """``text`` with the lines that merely continue the one above across a line break of the
     page's source joined to it (see ``_source_wraps``). Only a text with a line starting in
-    lower case (a sentence going on) is looked at, in a fresh tree of the page: the first
-    one is spoilt by then, and most pages never need it.
+    lower case (a sentence going on) is looked at, with ``wraps`` if they were read before
+    an extractor edited the tree, else in a fresh tree of the page (most pages never need it).
     """
     if not _CONTINUED_LINE.search(text):
         return text
-    tree = _parse(html)
-    return _join_wrapped(text, _source_wraps(tree)) if tree is not None else text
+    if wraps is None:
+        tree = _parse(html)
+        if tree is None:
+            return text
+        wraps = _source_wraps(tree)
+    return _join_wrapped(text, wraps)
 
 
 def _opt(value: object) -> str | None:
@@ -559,7 +600,7 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
         pass
     with contextlib.suppress(Exception):
         md.clean_and_trim()
-    tag = tree.find(".//title")
+    tag = _first_title(tree)
     if tag is not None:
         # trafilatura takes a page's only <h1>, on a blog often the blog's name.
         text = " ".join(tag.text_content().split())
@@ -590,7 +631,7 @@ def declared_language(tree: HtmlElement) -> str | None:
     """
     root = tree.getroottree().getroot()
     candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    for meta in root.iterfind(".//meta[@http-equiv]"):
+    for meta in _below(root, "meta"):
         if (meta.get("http-equiv") or "").lower() == "content-language":
             candidates.append(meta.get("content"))
     for value in candidates:
@@ -692,10 +733,14 @@ def _agreement(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> floa
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
-def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
+def _article_text(
+    html: str, tree: HtmlElement | None, url: str | None
+) -> tuple[str, _Wraps | None]:
     """The article's text: trafilatura's recall and precision modes, readability as arbiter
     (and, when both extractions are prose and readability's has more than twice the words of
-    the better one, readability's own text).
+    the better one, readability's own text); and the page's ``_source_wraps`` when they were
+    read from ``tree`` before readability edited it: when a line of the recall text starts in
+    lower case (the final text then nearly always has one too), or when that text stands.
 
     ``tree`` is the parsed ``html``, this call's to spoil (readability edits it), or None on a
     large page (each step parses its own). Readability gets the tree itself rather than a copy:
@@ -707,16 +752,18 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
         if _reads_as_prose(lines) and not any(
             ln.lstrip().startswith(_NOT_PARAGRAPH) for ln in lines
         ):
-            return text  # nothing for an arbiter to correct
+            # nothing for an arbiter to correct (and trafilatura copies the tree)
+            return text, _wraps_if_continued(text, tree)
     if tree is None:
         tree = _parse(html)
+    wraps = _wraps_if_continued(text, tree)
     arbiter, article = _readability(tree) if tree is not None else ("", "")
     del tree  # spoilt, and not kept alive through the precision extraction below
     if not arbiter:
-        return text
+        return text, wraps
     ref = _shingles(arbiter)
     if not ref:
-        return text
+        return text, wraps
     agree = _agreement(_shingles(text), ref)
     if agree < _AGREEMENT:
         other = _trafilatura_text(html, url, favor_precision=True)
@@ -727,8 +774,15 @@ def _article_text(html: str, tree: HtmlElement | None, url: str | None) -> str:
             and _reads_as_prose(text.split("\n"))
             and _reads_as_prose(article.split("\n"))
         ):
-            return article
-    return _trim_tail(text, ref)
+            return article, wraps
+    return _trim_tail(text, ref), wraps
+
+
+def _wraps_if_continued(text: str, tree: HtmlElement | None) -> _Wraps | None:
+    """``_source_wraps`` of ``tree`` when ``text`` has a line starting in lower case."""
+    if tree is None or not _CONTINUED_LINE.search(text):
+        return None
+    return _source_wraps(tree)
 
 
 def _reads_as_prose(lines: list[str]) -> bool:
@@ -814,11 +868,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
             tree = None  # spoilt
         else:
             tree = None
-            text = _unwrapped(_article_text(html, None, url), html)
+            text, wraps = _article_text(html, None, url)
+            text = _unwrapped(text, html, wraps)
     else:
-        text = _article_text(html, tree, url)
+        text, wraps = _article_text(html, tree, url)
         tree = None  # spoilt, and gone before _unwrapped parses the page again
-        text = _unwrapped(text, html)
+        text = _unwrapped(text, html, wraps)
     extraction = HtmlExtraction(
         text,
         title=meta.get("title"),

@@ -247,13 +247,16 @@ def run_text(
         preceding = subtract(preceding, apply_rules(preceding, options.ruleset).cuts)
 
     earliest = min((c.start for c in earlier), default=None)
+    judged: tuple[str, str | None] | None = None  # (text, its language) when glue asked
     if options.unglue and options.is_enabled("glue") and lines:
         # Glue runs on what the article kept: a page's menus and footers are most of its
         # text (and all of the cost), and repairing words there helps nobody.
         kept_text = join_lines(lines)
         # Glue only touches scripts written with spaces; judge the language on those
         # alone, so a Chinese comment form does not hide an English article.
-        language = _language(spaced_scripts_only(kept_text[:20_000]), options, hints)
+        spaced = spaced_scripts_only(kept_text[:20_000])
+        language = _language(spaced, options, hints)
+        judged = (spaced, language)
         if language is not None:  # no language, no dictionary: leave the words alone
             norm, spaces = _unglue(
                 norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
@@ -288,7 +291,8 @@ def run_text(
             lines = subtract(lines, record("metadata", again.cuts))
 
     body = join_lines(lines)
-    language = _language(body, options, hints)
+    # (the body is often the very text glue judged: no need to ask again)
+    language = judged[1] if judged and judged[0] == body else _language(body, options, hints)
 
     trail.removed.sort(key=lambda r: (r.start, r.end))
     trail.repairs.sort(key=lambda r: (r.start, r.end))
