@@ -115,6 +115,8 @@ from operator import add, itemgetter, not_, or_
 from types import MappingProxyType
 from typing import Literal
 
+import regex
+
 from ._dates import find_dates
 from ._phrases import alternation, phrases
 
@@ -798,7 +800,25 @@ def _counted_comment_heading(text: str) -> bool:
     )
 
 
-_PARAGRAPH_WORDS = 10  # words of a line right under a comment heading that is the article's
+_PARAGRAPH_WORDS = 10  # words of a sentence-length line
+# trafilatura writes an <li> as "- ..." and a <tr> as "| ... |": on a page laid out in lists or
+# tables, menus and teasers are sentence-length too, so a list item or row is no paragraph.
+NOT_PARAGRAPH = ("- ", "* ", "\u2022 ", "|")
+_PARAGRAPH_WORD = regex.compile(r"\w+")  # (regex's \w: a word keeps its combining marks)
+
+
+def is_paragraph(line: str) -> bool:
+    """A sentence-length line of an extracted article that is no list item or table row.
+
+    >>> is_paragraph("The council met on Monday and voted to raise the rates again."), is_paragraph(
+    ...     "- Another story about the council and what it decided this week")
+    (True, False)
+    """
+    return len(_PARAGRAPH_WORD.findall(line)) >= _PARAGRAPH_WORDS and not line.lstrip().startswith(
+        NOT_PARAGRAPH
+    )
+
+
 _COMMENT_MARK_REACH = 20  # lines under a comment heading searched for a comment's marks
 
 
@@ -814,7 +834,7 @@ def _comments_follow(texts: Sequence[str], i: int) -> bool:
     False
     """
     rest = [text for text in texts[i + 1 :] if text.strip()]
-    if not rest or len(_WORD.findall(rest[0])) < _PARAGRAPH_WORDS:
+    if not rest or not is_paragraph(rest[0]):
         return True
     return any(
         _is_comment_sign_off(text)

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ._content import is_end_heading
+from ._content import NOT_PARAGRAPH, is_end_heading, is_paragraph
 from ._metadata import byline_author, date_near, headline_of_title_tag
 
 if TYPE_CHECKING:
@@ -102,14 +102,9 @@ _WORD = regex.compile(r"\w+")
 # share of the text's words (a stray caption or credit line is not worth a cut).
 _TAIL_SUPPORT = 0.5
 _TAIL_MIN_CUT = 0.05
-# ... unless the unshared tail reads as prose: this share of its characters in lines of at least
-# this many words that are not list items.
+# ... unless the unshared tail reads as prose: this share of its characters in paragraphs
+# (sentence-length lines that are no list item or table row, ``_content.is_paragraph``).
 _PROSE_SHARE = 0.9
-_PROSE_LINE_WORDS = 10
-_LIST_ITEM = ("- ", "* ", "\u2022 ")
-# trafilatura writes a table row as "| cell | cell |": on a page laid out in tables, menus and
-# teasers share rows with the article, so a row is no more a paragraph than a list item is.
-_NOT_PARAGRAPH = (*_LIST_ITEM, "|")
 # A recall text this long that reads as prose and has no list item or table row is an article:
 # readability is not consulted.
 _PROSE_MIN_CHARS = 1000
@@ -750,7 +745,7 @@ def _article_text(
     if len(text) >= _PROSE_MIN_CHARS:
         lines = text.split("\n")
         if _reads_as_prose(lines) and not any(
-            ln.lstrip().startswith(_NOT_PARAGRAPH) for ln in lines
+            ln.lstrip().startswith(NOT_PARAGRAPH) for ln in lines
         ):
             # nothing for an arbiter to correct (and trafilatura copies the tree)
             return text, _wraps_if_continued(text, tree)
@@ -798,7 +793,7 @@ def _reads_as_prose(lines: list[str]) -> bool:
     False
     """
     total = sum(len(ln) for ln in lines)
-    prose = sum(len(ln) for ln in lines if _is_paragraph(ln))
+    prose = sum(len(ln) for ln in lines if is_paragraph(ln))
     return total > 0 and prose >= _PROSE_SHARE * total
 
 
@@ -912,18 +907,11 @@ def related_box_start(lines: Sequence[str]) -> int:
         if (
             seen >= _RELATED_AFTER
             and is_end_heading(line.strip())
-            and not any(map(_is_paragraph, lines[i + 1 :]))
+            and not any(map(is_paragraph, lines[i + 1 :]))
         ):
             return i
         seen += len(line)
     return len(lines)
-
-
-def _is_paragraph(line: str) -> bool:
-    """A sentence-length line that is no list item or table row."""
-    return len(_WORD.findall(line)) >= _PROSE_LINE_WORDS and not line.lstrip().startswith(
-        _NOT_PARAGRAPH
-    )
 
 
 def _header_only(text: str, title: str | None) -> bool:
