@@ -2246,6 +2246,13 @@ def _enough_function_words(line: str) -> bool:
     return hits >= 2 and hits * 10 >= n
 
 
+def _dense_evidence(model: _Model, run: str, low: str, doc: _Doc) -> bool:
+    """What a looser reading of a lower-case glued run asks first: a text full of glue
+    (asked last of the cheap tests, so only such readings depend on it), no typo of a
+    frequent word, and the run once in running text (``_dense_glue``)."""
+    return doc.ask_dense() and not _is_typo(model, low) and _dense_glue(run, doc)
+
+
 def _dense_glue(run: str, doc: _Doc) -> bool:
     """The in-document evidence a text full of glue asks of a lower-case glued run: it
     occurs once, in running text (not in a list of names or tags)."""
@@ -2282,9 +2289,7 @@ def _judge_split(
             and not title
             and zwhole < 3.5
             and za + zb - 9.0 - zwhole >= 1.5
-            and doc.ask_dense()
-            and not _is_typo(model, low)
-            and _dense_glue(run, doc)
+            and _dense_evidence(model, run, low, doc)
         ):
             return i, rule  # "allover", "foreach" once, in a text full of glue
         if (
@@ -2436,9 +2441,7 @@ def _judge_split(
         and len(b) >= 3
         and min(za, zb) >= 4.0
         and (len(a) >= 4 or za >= 5.0 or len(low) >= 8)
-        and doc.ask_dense()
-        and not _is_typo(model, low)
-        and _dense_glue(run, doc)
+        and _dense_evidence(model, run, low, doc)
     ):
         return i, rule  # "gunlegislation", "yearshy" in a text full of glue
     if (
@@ -2448,9 +2451,7 @@ def _judge_split(
         # is inflected, so complete: "vendorskeen", "projecteddebt")
         and (len(b) >= 5 or (len(b) == 4 and _is_inflected(model, a)))
         and (min(za, zb) >= 3.0 or (min(za, zb) >= 2.3 and min(len(a), len(b)) >= 7))
-        and doc.ask_dense()
-        and not _is_typo(model, low)
-        and _dense_glue(run, doc)
+        and _dense_evidence(model, run, low, doc)
         # in a sentence (not a user name after "by": "by randfish on")
         and (doc.in_prose(run) or (doc.before_lower(run) and not doc.contains(f"by {run}")))
     ):
