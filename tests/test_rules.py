@@ -144,3 +144,39 @@ def test_docs_rules_md_lists_every_rule() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "rules.md").read_text("utf-8")
     for rule in RULES:
         assert f"`{rule.id}`" in doc, f"run tools/gen_rules_doc.py: {rule.id} is missing"
+
+
+def _first_match_of_every_rule(rs: RuleSet, text: str) -> tuple[str, str | None] | None:
+    """What the line rules give, asked one rule at a time in file order (no pre-filter)."""
+    for c in rs._line:
+        m = c.single.search(text)
+        if m is not None:
+            source = m.groupdict().get("source")
+            return c.rule.id, source.strip() if source else None
+    return None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share",
+        "share on facebook",
+        "TWITTER | FACEBOOK",
+        "12,345 views",
+        "(42)",
+        "—— ——",
+        "Last news in Examplepost",
+        "Views: 0",
+        "»  Mehr lesen",
+        "Ещё новости",
+        "  ",
+        "Kommentar abschicken",
+        "\u212aommentar abschicken",  # the Kelvin sign folds to "k"
+        "The council approved the budget on Tuesday.",
+        *(ex.strip() for r in RULES if r.kind == "line" for ex in r.example.split(" / ")),
+    ],
+)
+def test_first_character_prefilter_gives_what_every_rule_would(line: str) -> None:
+    rs = RULESET
+    for text in (line, line.upper(), line.lower(), line.strip()):
+        assert rs._line_rule(text) == _first_match_of_every_rule(rs, text)

@@ -205,7 +205,9 @@ class RuleSet:
     _affix: tuple[_Compiled, ...]
     _block: tuple[_Compiled, ...]
     _line_any: regex.Pattern[str] | None
-    _line_which: regex.Pattern[str] | None
+    # for each ASCII character, the line rules (in file order) that can match a line
+    # starting with it
+    _line_first: tuple[tuple[_Compiled, ...], ...]
     _prefix_any: regex.Pattern[str] | None
     _suffix_any: regex.Pattern[str] | None
     _block_any: regex.Pattern[str] | None
@@ -227,17 +229,16 @@ class RuleSet:
             for r in kept
         ]
         line = tuple(c for c in compiled if c.rule.kind == "line")
-        # One combined pattern answers "does any line rule match, and which?" in a single
-        # call. (The regex module allows the same group name in several alternatives.)
+        # One combined pattern answers "does any line rule match?" in a single call, for
+        # a line starting with a character outside ASCII. (The regex module allows the
+        # same group name in several alternatives.)
         line_any = _any_of(line)
-        # Which rule matched: one named group per rule. Slower than the plain
-        # alternation on lines that match nothing, so it only runs after it.
-        line_which = (
-            regex.compile(
-                "|".join(f"(?P<_r{i}>{c.single.pattern})" for i, c in enumerate(line)), _FLAGS
-            )
-            if line
-            else None
+        # The combined pattern tries its alternatives one by one on every line, most of
+        # which cannot start with the line's first character. Partial matching tells
+        # which can: a one-character string is a partial match of a rule's pattern
+        # exactly when some line starting with that character may match it.
+        line_first = tuple(
+            tuple(c for c in line if c.single.match(chr(o), partial=True)) for o in range(128)
         )
         affix = tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix"))
         block = tuple(c for c in compiled if c.rule.kind == "block")
@@ -246,7 +247,7 @@ class RuleSet:
         suffix_any = _any_of([c for c in affix if c.rule.kind == "suffix"], regex.REVERSE)
         prefix_any = _any_of([c for c in affix if c.rule.kind == "prefix"])
         return cls(
-            kept, line, affix, block, line_any, line_which, prefix_any, suffix_any, _any_of(block)
+            kept, line, affix, block, line_any, line_first, prefix_any, suffix_any, _any_of(block)
         )
 
     def _verdict(self, text: str) -> _Verdict:
@@ -262,23 +263,26 @@ class RuleSet:
         return self._line_rule(text)
 
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
-        if self._line_any is None or self._line_which is None:
+        """The first line rule (in file order) that matches the whole line, and the
+        source it names, if any."""
+        first = ord(text[0]) if text else 128
+        if first < 128:
+            # each of the few rules that can start so, on its own: faster than the
+            # combined pattern, which tries every rule's alternatives in turn
+            candidates = self._line_first[first]
+        elif self._line_any is None or self._line_any.search(text) is None:
             return None
-        if self._line_any.search(text) is None:
-            return None
-        m = self._line_which.search(text)
-        if m is None:  # cannot happen: the same alternatives
-            return None
-        # Each rule is one named group; the outer group closes last, so ``lastgroup``
-        # names the first rule (in file order) that matches the whole line.
-        c = self._line[int(str(m.lastgroup)[2:])]
-        if "source" not in c.single.groupindex:
-            return c.rule.id, None
-        # A rule naming a source: read it from its own match (groupdict of the combined
-        # pattern would list every rule's groups).
-        own = c.single.search(text)
-        source = own.group("source") if own is not None else None
-        return c.rule.id, source.strip() if source else None
+        else:
+            candidates = self._line
+        for c in candidates:
+            own = c.single.search(text)
+            if own is None:
+                continue
+            if "source" not in c.single.groupindex:
+                return c.rule.id, None
+            source = own.group("source")
+            return c.rule.id, source.strip() if source else None
+        return None
 
 
 @dataclass(frozen=True, slots=True)
