@@ -313,6 +313,13 @@ BYLINE_PAGES = [
     '<span itemprop="author">Ian Moe</span><div class="sidebar"><b class="writer">Al X</b></div>',
     '<div class="quote"><p class="AuthorName">Jo Kim</p></div><em class="Byline">Kay Oz</em>',
     '<p>No byline here, only <a href="/authors">a link</a>.</p>',
+    # attributes, tags and elements that only some readers take
+    '<h3 class="author">Lu Ma</h3><li id="author-box">Mo Po</li><author>Ned Ow</author>',
+    '<div data-testid="AuthorCard">Oli Pa</div><span itemprop="author name">Pat Qu</span>',
+    '<td id="author">Quin Ro</td><strong class="authorName">Rae Su</strong>',
+    '<address class="zuozhe">Sam Tu</address><p class="BBL">Tia Vo</p><i class="screenname">x</i>',
+    '<span class="username">Uma Wu</span><div id="xiaobian">Val Xi</div><a class="submitted-by">Y</a>',
+    '<link rel="author" href="/w"><div><rel>me</rel>Wes Yu</div>',
 ]
 
 
@@ -325,6 +332,19 @@ def test_author_readers_answer_as_trafilatura_does(fragment: str) -> None:
     tree = _parse(f"<html><head><title>t</title></head><body>{fragment}</body></html>")
     assert tree is not None
     assert _author(tree) == extract_author(tree)
+
+
+@pytest.mark.parametrize("fragment", BYLINE_PAGES)
+def test_byline_candidates_are_what_the_readers_select(fragment: str) -> None:
+    from newsclean._html import _author_xpaths, _byline_candidates, _parse
+
+    tree = _parse(f"<html><head><title>t</title></head><body>{fragment}</body></html>")
+    assert tree is not None
+    found = _byline_candidates(tree)
+    if "<rel>" in fragment:  # the readers themselves answer on such a page
+        assert found is None
+    else:
+        assert found == [reader(tree) for reader in _author_xpaths()[0]]
 
 
 def test_a_repeat_of_the_opening_after_a_sidebar_is_cut() -> None:

@@ -459,6 +459,8 @@ def _any_of(words: tuple[str, ...], test: str = "contains") -> str:
 # back into Python for every element); the readers select attributes, then their elements
 # (libxml2 walks a page's few attributes of a name faster than testing every element); and
 # instead of pruning a copy of the page, a match inside a discarded element is skipped.
+# ``_byline_candidates`` finds what these select in one walk; they still answer on a page
+# it leaves to them, and the tests hold the two to the same selections.
 _AUTHOR_DISCARD = (
     "(self::a or self::div or self::section or self::span) and (@id='comments' or "
     "@class='comments' or @class='title' or @class='date' or starts-with(@id, 'comments') or "
@@ -515,6 +517,33 @@ _AUTHOR_READERS = (
 _AUTHOR_MAX_CHARS = 120  # trafilatura's limit for a byline's text
 
 
+# The same readers in one walk of the page (``_byline_candidates``): an element is a candidate of
+# a reader when one of its attributes passes one of that reader's tests (the XPath's per-attribute
+# tests, restated) and, for the first two, its tag is one the reader takes. Every test needs one
+# of ``_BYLINE_CUE`` in the value, so most attributes are passed over after one search.
+_BYLINE_CUE = regex.compile(
+    "uthor|yline|byl|BBL|writer|screenname|channel-name|zuozhe|bianji|xiaobian|submitted-by|"
+    "posted-by|journalist-name|username"
+)
+_BYLINE_ATTRIBUTES = frozenset(["class", "id", "itemprop", "rel", "data-testid", "data-component"])
+_FIRST_READER_TAGS = frozenset(["a", "address", "div", "link", "p", "span", "strong"])
+_SECOND_READER_TAGS = frozenset(["a", "div", "h3", "h4", "p", "span"])
+_FIRST_CLASS_PARTS = ("author-name", "authorname", "AuthorName", "authorName")
+_SECOND_CLASSES = frozenset(["byline", "username", "byl", "BBL"])
+_SECOND_CLASS_PARTS = (
+    "author",
+    "channel-name",
+    "zuozhe",
+    "bianji",
+    "xiaobian",
+    "submitted-by",
+    "posted-by",
+    "journalist-name",
+)
+_SECOND_ID_PARTS = ("author", "zuozhe", "bianji", "xiaobian")
+_THIRD_CLASS_PARTS = ("Author", "author", "screenname", "writer", "Byline", "byline")
+
+
 @functools.cache
 def _author_xpaths() -> tuple[tuple[Any, ...], Any, Any]:
     """The compiled byline readers, the test for a match in a discarded element and the test
@@ -528,6 +557,66 @@ def _author_xpaths() -> tuple[tuple[Any, ...], Any, Any]:
     )
 
 
+def _byline_candidates(tree: HtmlElement) -> list[list[HtmlElement]] | None:
+    """What each of ``_AUTHOR_READERS`` selects in ``tree``'s page, in document order, found in
+    one walk of the page instead of the readers' fifteen (each ``contains`` test costs libxml2
+    a copy of the value); None on a page with a ``<rel>`` element, whose reader selects the
+    element's parent, not the element (rare: the readers themselves answer there).
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<div class="byline"><a rel="author">A</a></div><b class="writer">')
+    >>> [[el.tag for el in found] for found in _byline_candidates(page)]
+    [['a'], ['div'], ['div', 'b']]
+    """
+    from lxml.etree import Element
+
+    first: list[HtmlElement] = []
+    second: list[HtmlElement] = []
+    third: list[HtmlElement] = []
+    cue = _BYLINE_CUE.search
+    # (the whole page: lxml.html.fromstring may hand back an element inside it)
+    for el in tree.getroottree().getroot().iter(Element):
+        tag = el.tag
+        if tag == "rel":
+            return None
+        in_first = tag == "author"
+        in_second = in_third = False
+        for name, value in el.items():
+            if name not in _BYLINE_ATTRIBUTES or not cue(value):
+                continue
+            if name == "class":
+                in_first = in_first or value == "author" or _has_any(value, _FIRST_CLASS_PARTS)
+                in_second = (
+                    in_second or value in _SECOND_CLASSES or _has_any(value, _SECOND_CLASS_PARTS)
+                )
+                in_third = in_third or _has_any(value, _THIRD_CLASS_PARTS)
+            elif name == "id":
+                in_first = in_first or value == "author"
+                in_second = in_second or _has_any(value, _SECOND_ID_PARTS)
+                in_third = in_third or "author" in value or "Author" in value
+            elif name == "itemprop":
+                in_first = in_first or value == "author name"
+                if "author" in value:
+                    in_second = in_third = True
+            elif name == "rel":
+                in_first = in_first or value == "author"
+            elif name == "data-testid":
+                in_first = in_first or value in ("AuthorCard", "AuthorURL")
+            else:  # data-component
+                in_third = in_third or "Byline" in value
+        if in_first and (tag == "author" or tag in _FIRST_READER_TAGS):
+            first.append(el)
+        if in_second and tag in _SECOND_READER_TAGS:
+            second.append(el)
+        if in_third:
+            third.append(el)
+    return [first, second, third]
+
+
+def _has_any(value: str, parts: tuple[str, ...]) -> bool:
+    return any(part in value for part in parts)
+
+
 def _author(tree: HtmlElement) -> str | None:
     """trafilatura's ``extract_author`` (see ``_AUTHOR_READERS``): the first byline element
     with a plausible text, normalised; None if none."""
@@ -536,8 +625,9 @@ def _author(tree: HtmlElement) -> str | None:
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
     readers, discarded, has_discarded = _author_xpaths()
-    for reader in readers:
-        for elem in reader(tree):
+    found = _byline_candidates(tree)
+    for candidates in (reader(tree) for reader in readers) if found is None else found:
+        for elem in candidates:
             if discarded(elem):
                 continue
             if has_discarded(elem):  # rare: its text is read as trafilatura's pruned copy has it
