@@ -626,3 +626,27 @@ def test_a_links_box_inside_the_article_does_not_cut_the_paragraphs_after_it() -
     inside = [paragraph, *box, paragraph, paragraph]
     assert related_box_start(inside) == len(inside)
     assert related_box_start([paragraph, *box]) == 1
+
+
+def test_pages_are_parsed_with_lxmls_own_element_lookup() -> None:
+    # form controls come out as plain HtmlElements, and trafilatura reads such a tree as it
+    # reads the page itself
+    import trafilatura
+    from lxml.html import HtmlElement
+
+    from newsclean._html import _parse
+
+    page = (
+        "<html><head><title>Form post</title></head>\n<body><article><h1>Form post</h1>"
+        f"<p>{PARAGRAPH * 3}</p><form action='/s'><label for='q'>Search</label>"
+        "<input id='q' name='q' value='x'><select><option>One</option></select>"
+        f"<textarea>Note</textarea></form><p>{PARAGRAPH * 2}</p></article></body></html>"
+    )
+    tree = _parse(page)
+    assert tree is not None
+    assert {type(el) for el in tree.iter()} == {HtmlElement}
+    for mode in ({"favor_recall": True, "fast": True}, {"favor_precision": True}):
+        ours = trafilatura.bare_extraction(tree, include_comments=False, **mode)  # type: ignore[arg-type]
+        theirs = trafilatura.bare_extraction(page, include_comments=False, **mode)  # type: ignore[arg-type]
+        assert ours is not None and theirs is not None
+        assert ours.text == theirs.text
