@@ -542,6 +542,7 @@ _BODY = "<head><title>T</title></head><body><div><p>One two three.</p><p>Four</p
         f"\n\n<body>\n<p>{'word ' * 20}</p></body>",
         "just some text\nand another line",
         "<p>a fragment</p>\n",
+        f'<?xml version="1.0" encoding="utf-8"?>\n<html>{_BODY}</html>',  # parsed from bytes
     ],
 )
 def test_the_page_loader_builds_trafilatura_s_tree(page: str) -> None:

@@ -396,16 +396,16 @@ def _parse(html: str) -> HtmlElement | None:
 
 
 def _load_html(html: str) -> HtmlElement | None:
-    """``trafilatura.utils.load_html(html)`` with fewer copies of the page.
+    """``trafilatura.utils.load_html(html)`` with fewer copies of the page, parsed with
+    :func:`_html_parser` (load_html's parser settings, lxml's own element lookup).
 
     Its repair step rebuilds the page around the first line whenever the page starts with
     a doctype (most do): the rest of the page, then the whole page again, while the caller
     holds the original (on a 1 MB page of four-byte characters, 8 MB beside the tree). On a
     page without the control characters or the self-closing ``<html/>`` it also repairs,
     that step comes to the page itself or, when it drops a doctype with a slash in it, the
-    page after that doctype: that is taken as one slice, and parsed by load_html's steps
-    after the repair, restated, with :func:`_html_parser` (load_html's parser, lxml's own
-    element lookup). Any other page goes to load_html itself.
+    page after that doctype: that is taken as one slice. Any other page is repaired by
+    load_html's own step. Then load_html's steps after the repair, restated.
     """
     from lxml.html import fromstring
     from trafilatura.utils import load_html
@@ -414,23 +414,24 @@ def _load_html(html: str) -> HtmlElement | None:
         from trafilatura.utils import (
             DOCTYPE_TAG,
             INVALID_XML_CHARS,
-            fromstring_bytes,
             is_dubious_html,
+            repair_faulty_html,
         )
     except ImportError:
         return load_html(html)
     beginning = html[:50].lower()
     first_line_end = html.find("\n")
     if first_line_end < 0 or INVALID_XML_CHARS.search(html) is not None:
-        return load_html(html)  # (the doctype repair appends a line break to a single line)
-    repaired = html
-    if "doctype" in beginning:
-        # DOCTYPE_TAG.sub("", first line, count=1) + "\n" + the rest: the match is anchored
-        doctype = DOCTYPE_TAG.search(html, 0, first_line_end)
-        if doctype is not None:
-            repaired = html[doctype.end() :]
-    if any("<html" in ln and ln.endswith("/>") for ln in repaired[:4096].splitlines()[:4]):
-        return load_html(html)
+        repaired = repair_faulty_html(html, beginning)  # (the doctype repair adds a line break)
+    else:
+        repaired = html
+        if "doctype" in beginning:
+            # DOCTYPE_TAG.sub("", first line, count=1) + "\n" + the rest: the match is anchored
+            doctype = DOCTYPE_TAG.search(html, 0, first_line_end)
+            if doctype is not None:
+                repaired = html[doctype.end() :]
+        if any("<html" in ln and ln.endswith("/>") for ln in repaired[:4096].splitlines()[:4]):
+            repaired = repair_faulty_html(html, beginning)
     # load_html's steps after the repair
     check_flag = is_dubious_html(beginning)
     fallback_parse = False
@@ -438,15 +439,25 @@ def _load_html(html: str) -> HtmlElement | None:
     try:
         tree = fromstring(repaired, parser=_html_parser())
     except ValueError:  # "Unicode strings with encoding declaration are not supported."
-        tree = fromstring_bytes(repaired)
+        tree = _parse_bytes(repaired)
         fallback_parse = True
     except Exception:  # load_html logs and goes on
         tree = None
     if (tree is None or len(tree) < 1) and not fallback_parse:
-        tree = fromstring_bytes(repaired)
+        tree = _parse_bytes(repaired)
     if tree is not None and check_flag is True and len(tree) < 2:
         return None  # not HTML (load_html's answer too)
     return tree
+
+
+def _parse_bytes(html: str) -> HtmlElement | None:
+    """``trafilatura.utils.fromstring_bytes``: the page parsed from its UTF-8 bytes, or None."""
+    from lxml.html import fromstring
+
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_html_parser())
+    except Exception:  # a parser error: no tree
+        return None
 
 
 @functools.lru_cache(maxsize=1)
