@@ -466,7 +466,7 @@ def _html_parser() -> Any:
     lookup in place of lxml.html's: every element object made for a tree it parsed (in
     newsclean's readers, trafilatura's cascade, readability, htmldate) is then an
     ``HtmlElement`` chosen in C, where lxml.html's lookup calls back into Python for each one
-    (~5% of the time of the HTML path). The one difference: form controls (form, input,
+    (4-10% of extract_html's time on dev pages). The one difference: form controls (form, input,
     select, textarea, label) are plain ``HtmlElement``s, without lxml.html's form API, which
     none of these readers use. Made once, on first use (as trafilatura's, one parser serves
     every call; what it parsed before does not change what it parses next).
