@@ -396,15 +396,16 @@ def _parse(html: str) -> HtmlElement | None:
 
 
 def _load_html(html: str) -> HtmlElement | None:
-    """``trafilatura.utils.load_html(html)`` with fewer copies of the page.
+    """``trafilatura.utils.load_html(html)`` with fewer copies of the page, parsed with
+    :func:`_html_parser` (load_html's parser settings, lxml's own element lookup).
 
     Its repair step rebuilds the page around the first line whenever the page starts with
     a doctype (most do): the rest of the page, then the whole page again, while the caller
     holds the original (on a 1 MB page of four-byte characters, 8 MB beside the tree). On a
     page without the control characters or the self-closing ``<html/>`` it also repairs,
     that step comes to the page itself or, when it drops a doctype with a slash in it, the
-    page after that doctype: that is taken as one slice, and parsed by load_html's steps
-    after the repair, restated. Any other page goes to load_html itself.
+    page after that doctype: that is taken as one slice. Any other page is repaired by
+    load_html's own step. Then load_html's steps after the repair, restated.
     """
     from lxml.html import fromstring
     from trafilatura.utils import load_html
@@ -412,41 +413,86 @@ def _load_html(html: str) -> HtmlElement | None:
     try:  # load_html's own parts (not public API: a release without them gets load_html)
         from trafilatura.utils import (
             DOCTYPE_TAG,
-            HTML_PARSER,
             INVALID_XML_CHARS,
-            fromstring_bytes,
             is_dubious_html,
+            repair_faulty_html,
         )
     except ImportError:
         return load_html(html)
     beginning = html[:50].lower()
     first_line_end = html.find("\n")
     if first_line_end < 0 or INVALID_XML_CHARS.search(html) is not None:
-        return load_html(html)  # (the doctype repair appends a line break to a single line)
-    repaired = html
-    if "doctype" in beginning:
-        # DOCTYPE_TAG.sub("", first line, count=1) + "\n" + the rest: the match is anchored
-        doctype = DOCTYPE_TAG.search(html, 0, first_line_end)
-        if doctype is not None:
-            repaired = html[doctype.end() :]
-    if any("<html" in ln and ln.endswith("/>") for ln in repaired[:4096].splitlines()[:4]):
-        return load_html(html)
+        repaired = repair_faulty_html(html, beginning)  # (the doctype repair adds a line break)
+    else:
+        repaired = html
+        if "doctype" in beginning:
+            # DOCTYPE_TAG.sub("", first line, count=1) + "\n" + the rest: the match is anchored
+            doctype = DOCTYPE_TAG.search(html, 0, first_line_end)
+            if doctype is not None:
+                repaired = html[doctype.end() :]
+        if any("<html" in ln and ln.endswith("/>") for ln in repaired[:4096].splitlines()[:4]):
+            repaired = repair_faulty_html(html, beginning)
     # load_html's steps after the repair
     check_flag = is_dubious_html(beginning)
     fallback_parse = False
     tree = None
     try:
-        tree = fromstring(repaired, parser=HTML_PARSER)
+        tree = fromstring(repaired, parser=_html_parser())
     except ValueError:  # "Unicode strings with encoding declaration are not supported."
-        tree = fromstring_bytes(repaired)
+        tree = _parse_bytes(repaired)
         fallback_parse = True
     except Exception:  # load_html logs and goes on
         tree = None
     if (tree is None or len(tree) < 1) and not fallback_parse:
-        tree = fromstring_bytes(repaired)
+        tree = _parse_bytes(repaired)
     if tree is not None and check_flag is True and len(tree) < 2:
         return None  # not HTML (load_html's answer too)
     return tree
+
+
+def _parse_bytes(html: str) -> HtmlElement | None:
+    """``trafilatura.utils.fromstring_bytes``: the page parsed from its UTF-8 bytes, or None."""
+    from lxml.html import fromstring
+
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_html_parser())
+    except Exception:  # a parser error: no tree
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _html_parser() -> Any:
+    """trafilatura's HTML parser (``utils.HTML_PARSER``, same settings) with lxml's own element
+    lookup in place of lxml.html's: every element object made for a tree it parsed (in
+    newsclean's readers, trafilatura's cascade, readability, htmldate) is then an
+    ``HtmlElement`` chosen in C, where lxml.html's lookup calls back into Python for each one
+    (4-10% of extract_html's time on dev pages). The one difference: form controls (form, input,
+    select, textarea, label) are plain ``HtmlElement``s, without lxml.html's form API, which
+    none of these readers use. Made once, on first use (as trafilatura's, one parser serves
+    every call; what it parsed before does not change what it parses next).
+
+    >>> type(_html_parser().makeelement("input")).__name__
+    'HtmlElement'
+    """
+    from lxml import etree
+    from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
+
+    parser = etree.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
+    return parser
 
 
 def _any_of(words: tuple[str, ...], test: str = "contains") -> str:
@@ -459,6 +505,8 @@ def _any_of(words: tuple[str, ...], test: str = "contains") -> str:
 # back into Python for every element); the readers select attributes, then their elements
 # (libxml2 walks a page's few attributes of a name faster than testing every element); and
 # instead of pruning a copy of the page, a match inside a discarded element is skipped.
+# ``_byline_candidates`` finds what these select in one walk; they still answer on a page
+# it leaves to them, and the tests hold the two to the same selections.
 _AUTHOR_DISCARD = (
     "(self::a or self::div or self::section or self::span) and (@id='comments' or "
     "@class='comments' or @class='title' or @class='date' or starts-with(@id, 'comments') or "
@@ -515,6 +563,33 @@ _AUTHOR_READERS = (
 _AUTHOR_MAX_CHARS = 120  # trafilatura's limit for a byline's text
 
 
+# The same readers in one walk of the page (``_byline_candidates``): an element is a candidate of
+# a reader when one of its attributes passes one of that reader's tests (the XPath's per-attribute
+# tests, restated) and, for the first two, its tag is one the reader takes. Every test needs one
+# of ``_BYLINE_CUE`` in the value, so most attributes are passed over after one search.
+_BYLINE_CUE = regex.compile(
+    "uthor|yline|byl|BBL|writer|screenname|channel-name|zuozhe|bianji|xiaobian|submitted-by|"
+    "posted-by|journalist-name|username"
+)
+_BYLINE_ATTRIBUTES = frozenset(["class", "id", "itemprop", "rel", "data-testid", "data-component"])
+_FIRST_READER_TAGS = frozenset(["a", "address", "div", "link", "p", "span", "strong"])
+_SECOND_READER_TAGS = frozenset(["a", "div", "h3", "h4", "p", "span"])
+_FIRST_CLASS_PARTS = ("author-name", "authorname", "AuthorName", "authorName")
+_SECOND_CLASSES = frozenset(["byline", "username", "byl", "BBL"])
+_SECOND_CLASS_PARTS = (
+    "author",
+    "channel-name",
+    "zuozhe",
+    "bianji",
+    "xiaobian",
+    "submitted-by",
+    "posted-by",
+    "journalist-name",
+)
+_SECOND_ID_PARTS = ("author", "zuozhe", "bianji", "xiaobian")
+_THIRD_CLASS_PARTS = ("Author", "author", "screenname", "writer", "Byline", "byline")
+
+
 @functools.cache
 def _author_xpaths() -> tuple[tuple[Any, ...], Any, Any]:
     """The compiled byline readers, the test for a match in a discarded element and the test
@@ -528,6 +603,66 @@ def _author_xpaths() -> tuple[tuple[Any, ...], Any, Any]:
     )
 
 
+def _byline_candidates(tree: HtmlElement) -> list[list[HtmlElement]] | None:
+    """What each of ``_AUTHOR_READERS`` selects in ``tree``'s page, in document order, found in
+    one walk of the page instead of the readers' fifteen (each ``contains`` test costs libxml2
+    a copy of the value); None on a page with a ``<rel>`` element, whose reader selects the
+    element's parent, not the element (rare: the readers themselves answer there).
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<div class="byline"><a rel="author">A</a></div><b class="writer">')
+    >>> [[el.tag for el in found] for found in _byline_candidates(page)]
+    [['a'], ['div'], ['div', 'b']]
+    """
+    from lxml.etree import Element
+
+    first: list[HtmlElement] = []
+    second: list[HtmlElement] = []
+    third: list[HtmlElement] = []
+    cue = _BYLINE_CUE.search
+    # (the whole page: lxml.html.fromstring may hand back an element inside it)
+    for el in tree.getroottree().getroot().iter(Element):
+        tag = el.tag
+        if tag == "rel":
+            return None
+        in_first = tag == "author"
+        in_second = in_third = False
+        for name, value in el.items():
+            if name not in _BYLINE_ATTRIBUTES or not cue(value):
+                continue
+            if name == "class":
+                in_first = in_first or value == "author" or _has_any(value, _FIRST_CLASS_PARTS)
+                in_second = (
+                    in_second or value in _SECOND_CLASSES or _has_any(value, _SECOND_CLASS_PARTS)
+                )
+                in_third = in_third or _has_any(value, _THIRD_CLASS_PARTS)
+            elif name == "id":
+                in_first = in_first or value == "author"
+                in_second = in_second or _has_any(value, _SECOND_ID_PARTS)
+                in_third = in_third or "author" in value or "Author" in value
+            elif name == "itemprop":
+                in_first = in_first or value == "author name"
+                if "author" in value:
+                    in_second = in_third = True
+            elif name == "rel":
+                in_first = in_first or value == "author"
+            elif name == "data-testid":
+                in_first = in_first or value in ("AuthorCard", "AuthorURL")
+            else:  # data-component
+                in_third = in_third or "Byline" in value
+        if in_first and (tag == "author" or tag in _FIRST_READER_TAGS):
+            first.append(el)
+        if in_second and tag in _SECOND_READER_TAGS:
+            second.append(el)
+        if in_third:
+            third.append(el)
+    return [first, second, third]
+
+
+def _has_any(value: str, parts: tuple[str, ...]) -> bool:
+    return any(part in value for part in parts)
+
+
 def _author(tree: HtmlElement) -> str | None:
     """trafilatura's ``extract_author`` (see ``_AUTHOR_READERS``): the first byline element
     with a plausible text, normalised; None if none."""
@@ -536,8 +671,9 @@ def _author(tree: HtmlElement) -> str | None:
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
     readers, discarded, has_discarded = _author_xpaths()
-    for reader in readers:
-        for elem in reader(tree):
+    found = _byline_candidates(tree)
+    for candidates in (reader(tree) for reader in readers) if found is None else found:
+        for elem in candidates:
             if discarded(elem):
                 continue
             if has_discarded(elem):  # rare: its text is read as trafilatura's pruned copy has it
