@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import _content
 from newsclean._content import BlockFeatures, score_blocks, select_main_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
@@ -684,3 +685,34 @@ def test_an_article_subheading_that_reads_like_a_comment_heading_cuts_nothing(
     assert comment_section_start(article) == len(article)
     comments = [*article[:2], "Ann on May 3, 2012 at 9:01 am", "Great post, thanks!"]
     assert comment_section_start(comments) == 1
+
+
+# ---------------------------------------------------------------- fast paths equal the regex
+def test_word_characters_are_alphanumeric_or_underscore_and_never_spaces() -> None:
+    """What ``_line_words`` relies on, for every code point: ``\\w`` is "alphanumeric or
+    _", and no whitespace character (where ``str.split`` cuts) is a word character."""
+    word = re.compile(r"\w")
+    for cp in range(0x110000):
+        ch = chr(cp)
+        is_word = word.match(ch) is not None
+        assert is_word == (ch.isalnum() or ch == "_"), hex(cp)
+        assert not (is_word and ch.isspace()), hex(cp)
+    assert not any(word.match(ch) for ch in _content._COMMON_NONWORD)
+
+
+_mixed_text = st.text(
+    st.one_of(
+        st.sampled_from(list("ab Z9_ .,\t\n-’“”—…é²ß\u00a0\u2009\u3000市。İſK\ud800")),
+        st.characters(),
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mixed_text)
+def test_line_words_equal_findall(text: str) -> None:
+    lines = text.split("\n")
+    assert _content._line_words(lines) == [_content._WORD.findall(ln) for ln in lines]
+    held = ["one line\nholding a newline", text]  # the joined page has more lines
+    assert _content._line_words(held) == [_content._WORD.findall(ln) for ln in held]
