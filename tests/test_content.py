@@ -689,14 +689,19 @@ def test_an_article_subheading_that_reads_like_a_comment_heading_cuts_nothing(
 
 # ---------------------------------------------------------------- fast paths equal the regex
 def test_word_characters_are_alphanumeric_or_underscore_and_never_spaces() -> None:
-    """What ``_line_words`` relies on, for every code point: ``\\w`` is "alphanumeric or
-    _", and no whitespace character (where ``str.split`` cuts) is a word character."""
+    """What the byte-level shortcuts rely on, for every code point: ``\\w`` is
+    "alphanumeric or _", no whitespace character (where ``str.split`` cuts) is a word
+    character (``_line_words``), and every CJK character's UTF-8 lead byte survives
+    ``_NOT_CJK_LEAD`` (the page test before the CJK regex)."""
     word = re.compile(r"\w")
+    lead_kept = set(range(256)) - set(_content._NOT_CJK_LEAD)
     for cp in range(0x110000):
         ch = chr(cp)
         is_word = word.match(ch) is not None
         assert is_word == (ch.isalnum() or ch == "_"), hex(cp)
         assert not (is_word and ch.isspace()), hex(cp)
+        if _content._CJK.match(ch):
+            assert ch.encode("utf-8")[0] in lead_kept, hex(cp)
     assert not any(word.match(ch) for ch in _content._COMMON_NONWORD)
 
 

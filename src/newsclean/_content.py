@@ -173,6 +173,8 @@ _HEAD_CREDIT = 300.0  # a stretch opening right under the headline starts with t
 # Python call per line.  "[^\S\n]" is a space that cannot cross into the next line.
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# every byte but those leading the UTF-8 encoding of a _CJK character (E3-E9, EF)
+_NOT_CJK_LEAD = bytes(b for b in range(256) if not (0xE3 <= b <= 0xE9 or b == 0xEF))
 _SENT_ENDERS = frozenset(".!?。！？…;:")
 _CLOSERS = "\"'”’»)]"
 _END_CHARS = _SENT_ENDERS | frozenset(_CLOSERS)
@@ -429,6 +431,7 @@ class _Page:
         llen = list(map(len, lines))
         self.text = text
         self.low = low
+        raw = text.encode("utf-8", "surrogatepass")
         # Where each line starts, built on the first hit that needs it (a page may have
         # none); lower() may change a line's length: offsets follow ``text``.
         starts: list[int] = []
@@ -501,7 +504,9 @@ class _Page:
             for i in compress(range(n_lines), map(_END_CHARS.__contains__, lasts))
             if lines[i].rstrip(_CLOSERS)[-1:] in _SENT_ENDERS and not lines[i].endswith(_TRUNCATED)
         }
-        cjk_page = _CJK.search(text) is not None
+        # (no byte that leads a UTF-8 character in U+3000-U+9FFF or U+F000-U+FFFF: no CJK
+        # character, found by one bytes.translate instead of a regex scan)
+        cjk_page = bool(raw.translate(None, _NOT_CJK_LEAD)) and _CJK.search(text) is not None
         cjk = [len(_CJK.findall(ln)) for ln in lines] if cjk_page else [0] * n_lines
         meta_lines = {i for i in times | replies if short[i]}
         meta = [False] * n_lines
@@ -535,10 +540,14 @@ class _Page:
         texts = [lines[a] if b - a == 1 else " ".join(lines[a:b]) for a, b in spans]
         # Whitespace is left out of the repetition key: a later glue repair must not turn
         # two "different" lines into repeats (that would make cleaning twice cut more).
-        squeezed = text.replace(" ", "").split("\n")
+        # (UTF-8 bytes: equal keys for equal lines, and deleting a byte is cheaper than
+        # str.replace)
+        squeezed = raw.translate(None, b" ").split(b"\n")
         if len(squeezed) != n_lines:  # a line holding "\n": fall back to one per line
-            squeezed = [ln.replace(" ", "") for ln in low]
-        keys = self.keys = [squeezed[a] if b - a == 1 else "".join(squeezed[a:b]) for a, b in spans]
+            squeezed = [ln.replace(" ", "").encode("utf-8", "surrogatepass") for ln in low]
+        keys = self.keys = [
+            squeezed[a] if b - a == 1 else b"".join(squeezed[a:b]) for a, b in spans
+        ]
         counts = Counter(keys)
         self.texts = texts
         self.repeats = [counts[k] for k in keys]
@@ -763,11 +772,6 @@ def _meta_gap(p: _Page, meta: Sequence[int], i: int) -> int:
             if gap > _ZONE_GAP:
                 break
     return gap
-
-
-def _is_end_head(p: _Page, i: int) -> bool:
-    """A short line heading the related-posts or author box under an article."""
-    return is_end_heading(p.texts[i], p.words[i])
 
 
 def is_end_heading(text: str, words: int | None = None) -> bool:
@@ -1049,7 +1053,7 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
         if scores[i] > 0:
             scores[i] *= _ZONE_DISCOUNT
     for i, text in enumerate(p.texts):
-        if len(text) <= 50 and _is_end_head(p, i):  # the length test first: no call
+        if len(text) <= 50 and is_end_heading(text, p.words[i]):  # the length test first: no call
             scores[i] = min(scores[i], -_END_PENALTY)
             if _AUTHOR_HEAD.match(p.texts[i]):
                 # the paragraph under "About the author" is the bio, whatever its words
@@ -1110,7 +1114,7 @@ def _drop_copies(p: _Page, keep: list[bool]) -> None:
     article twice (a print copy, a hidden tab) does.  The run must hold a paragraph
     ("good" block): a list or a caption may be printed twice on purpose.
     """
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     run: list[int] = []
     for k in range(p.n + 1):
         if k < p.n and not keep[k]:
