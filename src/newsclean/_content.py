@@ -740,7 +740,10 @@ def _comment_zone(p: _Page, footers: set[int]) -> int:
     """
     n = p.n
     line_meta = p.meta
-    meta = [sum(line_meta[a:b]) if b - a > 1 else int(line_meta[a]) for a, b in p.spans]
+    if True in line_meta:
+        meta = [sum(line_meta[a:b]) if b - a > 1 else int(line_meta[a]) for a, b in p.spans]
+    else:  # (most pages: no time-stamp or "Reply" line)
+        meta = [0] * n
     prefix = list(accumulate(meta, initial=0))
     good = 0
     for i in range(n):
@@ -962,8 +965,10 @@ def _title_heads(p: _Page, zone: int, start: int = 1) -> Iterable[int]:
     if len(title) < 3:
         return
     head = p.low[0]
+    toks, spans, most = p.toks, p.spans, 2 * len(title) + 2
     for k in range(max(start, 1), zone):
-        if _is_title_block(p, k, title):
+        # (_is_title_block's word-count test first: no call for most blocks)
+        if 3 <= len(toks[spans[k][0]]) <= most and _is_title_block(p, k, title):
             name = p.low[p.spans[k][0]]
             limit = head.count(name) + 2
             if _count_upto(p.text, name, limit) <= limit:
