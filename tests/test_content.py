@@ -721,3 +721,65 @@ def test_line_words_equal_findall(text: str) -> None:
     assert _content._line_words(lines) == [_content._WORD.findall(ln) for ln in lines]
     held = ["one line\nholding a newline", text]  # the joined page has more lines
     assert _content._line_words(held) == [_content._WORD.findall(ln) for ln in held]
+
+
+def _reference_guess(tokens: list[list[str]]) -> str | None:
+    """_guess_language as one count per word and language, for comparison."""
+    sample = []
+    for toks in tokens:
+        if len(toks) >= 6:
+            sample.extend(toks)
+            if len(sample) > _content._LANG_SAMPLE:
+                break
+    if len(sample) < 20:
+        return None
+    cover = {
+        lang: hits
+        for lang, stops in _content._stopword_lists().items()
+        if (hits := sum(w in stops for w in sample))
+    }
+    if not cover:
+        return None
+    lang, hits = max(cover.items(), key=lambda kv: (kv[1], kv[0]))
+    return lang if hits >= _content._LANG_MIN_SHARE * len(sample) else None
+
+
+_guess_words = st.sampled_from(
+    [
+        "the",
+        "and",
+        "of",
+        "der",
+        "und",
+        "die",
+        "de",
+        "la",
+        "et",
+        "le",
+        "el",
+        "que",
+        "a",
+        "in",
+        "een",
+        "het",
+        "il",
+        "di",
+        "bridge",
+        "council",
+        "brücke",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_guess_words, max_size=30), max_size=120))
+def test_packed_language_guess_equals_one_count_per_language(tokens: list[list[str]]) -> None:
+    assert _content._guess_language(tokens) == _reference_guess(tokens)
+
+
+def test_language_guess_on_a_huge_line_counts_without_packing() -> None:
+    """A sample past 2**16 words (one huge line) takes the per-word count."""
+    huge = ["der", "und", "brücke", "die"] * 20_000
+    tokens = [["the", "council", "and", "the", "bridge", "of"], huge]
+    assert _content._guess_language(tokens) == _reference_guess(tokens) == "de"

@@ -107,7 +107,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -314,6 +314,21 @@ def _stopword_index() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({w: tuple(v) for w, v in index.items()})
 
 
+_LANG_FIELD = 16  # bits of one language's count in a packed count
+
+
+@lru_cache(maxsize=1)
+def _packed_stopwords() -> tuple[tuple[str, ...], Callable[[str], int | None]]:
+    """The languages, and a lookup giving each stopword one int with a 1 in the 16-bit
+    field of every language it is a stopword of (``None`` for other words): summing
+    a sample's ints counts every language's stopwords at once, in C.  (The dict is
+    reachable only through its ``get``: read-only.)"""
+    langs = tuple(sorted(_stopword_lists()))
+    field = {lang: _LANG_FIELD * i for i, lang in enumerate(langs)}
+    packed = {w: sum(1 << field[lang] for lang in v) for w, v in _stopword_index().items()}
+    return langs, packed.get
+
+
 def _guess_language(tokens: Sequence[list[str]]) -> str | None:
     """The wordfreq language whose stopwords cover most tokens of the long lines.
 
@@ -330,13 +345,22 @@ def _guess_language(tokens: Sequence[list[str]]) -> str | None:
                 break
     if total < 20:
         return None
-    counts = Counter(chain.from_iterable(sample))  # one C-level count, not one per line
-    index = _stopword_index()
     cover: dict[str, int] = {}
-    for tok in counts.keys() & index.keys():
-        c = counts[tok]
-        for lang in index[tok]:
-            cover[lang] = cover.get(lang, 0) + c
+    if total < 1 << _LANG_FIELD:  # no count can overflow its field
+        langs, packed = _packed_stopwords()
+        summed = sum(filter(None, map(packed, chain.from_iterable(sample))))
+        mask = (1 << _LANG_FIELD) - 1
+        for i, lang in enumerate(langs):
+            hits = (summed >> (_LANG_FIELD * i)) & mask
+            if hits:
+                cover[lang] = hits
+    else:  # a huge line in the sample
+        counts = Counter(chain.from_iterable(sample))  # one C-level count, not one per line
+        index = _stopword_index()
+        for tok in counts.keys() & index.keys():
+            c = counts[tok]
+            for lang in index[tok]:
+                cover[lang] = cover.get(lang, 0) + c
     if not cover:
         return None
     lang, hits = max(cover.items(), key=lambda kv: (kv[1], kv[0]))
