@@ -783,3 +783,12 @@ def test_language_guess_on_a_huge_line_counts_without_packing() -> None:
     huge = ["der", "und", "brücke", "die"] * 20_000
     tokens = [["the", "council", "and", "the", "bridge", "of"], huge]
     assert _content._guess_language(tokens) == _reference_guess(tokens) == "de"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("12:.h a\n٣")), max_size=120))
+def test_clock_time_scan_finds_the_lines_of_the_plain_pattern(text: str) -> None:
+    def lines(pattern: re.Pattern[str]) -> set[int]:
+        return {text.count("\n", 0, m.start()) for m in pattern.finditer(text)}
+
+    assert lines(_content._TIME_CORE) == lines(re.compile(r"\d[:.h]\d\d"))
