@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean import _content
 from newsclean._content import BlockFeatures, score_blocks, select_main_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content"
@@ -684,3 +685,110 @@ def test_an_article_subheading_that_reads_like_a_comment_heading_cuts_nothing(
     assert comment_section_start(article) == len(article)
     comments = [*article[:2], "Ann on May 3, 2012 at 9:01 am", "Great post, thanks!"]
     assert comment_section_start(comments) == 1
+
+
+# ---------------------------------------------------------------- fast paths equal the regex
+def test_word_characters_are_alphanumeric_or_underscore_and_never_spaces() -> None:
+    """What the byte-level shortcuts rely on, for every code point: ``\\w`` is
+    "alphanumeric or _", no whitespace character (where ``str.split`` cuts) is a word
+    character (``_line_words``), and every CJK character's UTF-8 lead byte survives
+    ``_NOT_CJK_LEAD`` (the page test before the CJK regex)."""
+    word = re.compile(r"\w")
+    lead_kept = set(range(256)) - set(_content._NOT_CJK_LEAD)
+    for cp in range(0x110000):
+        ch = chr(cp)
+        is_word = word.match(ch) is not None
+        assert is_word == (ch.isalnum() or ch == "_"), hex(cp)
+        assert not (is_word and ch.isspace()), hex(cp)
+        if _content._CJK.match(ch):
+            assert ch.encode("utf-8")[0] in lead_kept, hex(cp)
+    assert not any(word.match(ch) for ch in _content._COMMON_NONWORD)
+
+
+_mixed_text = st.text(
+    st.one_of(
+        st.sampled_from(list("ab Z9_ .,\t\n-’“”—…é²ß\u00a0\u2009\u3000市。İſK\ud800")),
+        st.characters(),
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mixed_text)
+def test_line_words_equal_findall(text: str) -> None:
+    lines = text.split("\n")
+    assert _content._line_words(lines) == [_content._WORD.findall(ln) for ln in lines]
+    held = ["one line\nholding a newline", text]  # the joined page has more lines
+    assert _content._line_words(held) == [_content._WORD.findall(ln) for ln in held]
+
+
+def _reference_guess(tokens: list[list[str]]) -> str | None:
+    """_guess_language as one count per word and language, for comparison."""
+    sample = []
+    for toks in tokens:
+        if len(toks) >= 6:
+            sample.extend(toks)
+            if len(sample) > _content._LANG_SAMPLE:
+                break
+    if len(sample) < 20:
+        return None
+    cover = {
+        lang: hits
+        for lang, stops in _content._stopword_lists().items()
+        if (hits := sum(w in stops for w in sample))
+    }
+    if not cover:
+        return None
+    lang, hits = max(cover.items(), key=lambda kv: (kv[1], kv[0]))
+    return lang if hits >= _content._LANG_MIN_SHARE * len(sample) else None
+
+
+_guess_words = st.sampled_from(
+    [
+        "the",
+        "and",
+        "of",
+        "der",
+        "und",
+        "die",
+        "de",
+        "la",
+        "et",
+        "le",
+        "el",
+        "que",
+        "a",
+        "in",
+        "een",
+        "het",
+        "il",
+        "di",
+        "bridge",
+        "council",
+        "brücke",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_guess_words, max_size=30), max_size=120))
+def test_packed_language_guess_equals_one_count_per_language(tokens: list[list[str]]) -> None:
+    assert _content._guess_language(tokens) == _reference_guess(tokens)
+
+
+def test_language_guess_on_a_huge_line_counts_without_packing() -> None:
+    """A sample past 2**16 words (one huge line) takes the per-word count."""
+    huge = ["der", "und", "brücke", "die"] * 20_000
+    tokens = [["the", "council", "and", "the", "bridge", "of"], huge]
+    assert _content._guess_language(tokens) == _reference_guess(tokens) == "de"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("12:.h a\n٣")), max_size=120))
+def test_clock_time_scan_finds_the_lines_of_the_plain_pattern(text: str) -> None:
+    def lines(pattern: re.Pattern[str]) -> set[int]:
+        return {text.count("\n", 0, m.start()) for m in pattern.finditer(text)}
+
+    assert lines(_content._TIME_CORE) == lines(re.compile(r"\d[:.h]\d\d"))

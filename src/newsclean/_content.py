@@ -92,8 +92,9 @@ The cascade
 
 Everything runs in time linear in the input size and holds no mutable state at
 module level (only read-only, lru-cached stopword sets).  Per-line work is kept
-cheap: one ``findall`` per distinct line gives the words (stopwords counted with
-``sum(map(set.__contains__, ...))``), rare features (URLs, clock times, "Reply"
+cheap: the words of each distinct line come from ``str.split`` once a
+``bytes.translate`` of the page has made its non-word characters spaces (stopwords
+counted with ``sum(map(set.__contains__, ...))``), rare features (URLs, clock times, "Reply"
 lines, copyright marks, separators, boilerplate words) come from one scan of the
 lower-cased page (clock times, "Reply" lines and URLs: of its short lines) mapped
 back to line numbers, the other per-line features come from whole-list passes in C
@@ -106,7 +107,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -172,6 +173,8 @@ _HEAD_CREDIT = 300.0  # a stretch opening right under the headline starts with t
 # Python call per line.  "[^\S\n]" is a space that cannot cross into the next line.
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# every byte but those leading the UTF-8 encoding of a _CJK character (E3-E9, EF)
+_NOT_CJK_LEAD = bytes(b for b in range(256) if not (0xE3 <= b <= 0xE9 or b == 0xEF))
 _SENT_ENDERS = frozenset(".!?。！？…;:")
 _CLOSERS = "\"'”’»)]"
 _END_CHARS = _SENT_ENDERS | frozenset(_CLOSERS)
@@ -179,7 +182,9 @@ _TRUNCATED = ("...", "…", "[...]", "[…]")  # a teaser cut short does not end
 _EXCERPT = ("[...]", "[…]")  # a feed excerpt: never the article's own text
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?|php)\b|@\w+\.")  # page
 _SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-normalised
-_TIME_CORE = re.compile(r"\d[:.h]\d\d")  # page; a candidate for _TIME
+# page; a candidate for _TIME: "\d[:.h]\d\d", found from its separator (a bitmap test per
+# character in the scan, cheaper than a digit test), the digit before it looked back at
+_TIME_CORE = re.compile(r"[:.h](?<=\d[:.h])\d\d")
 _TIME = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:"
     + "".join(w + r"\b|" for w in phrases("clock_words"))
@@ -224,6 +229,44 @@ _JOIN_END = frozenset(",([/-–—&+")  # a line's last character
 _FIRST_CHAR = itemgetter(slice(None, 1))  # ln[:1] and ln[-1:] without a Python call per line
 _LAST_CHAR = itemgetter(slice(-1, None))
 _JOIN_START = frozenset("abcdefghijklmnopqrstuvwxyz,.;:)]!?'’”%")  # a line's first character
+
+
+# ASCII bytes that are no word character (``\w``) become spaces; "\n" and non-ASCII stay.
+_ASCII_NONWORD = bytes(c if c >= 128 or c == 10 or _WORD.match(chr(c)) else 32 for c in range(256))
+# Frequent non-ASCII punctuation (all ``\W``), made spaces too so that its lines still split.
+_COMMON_NONWORD = "’‘“”—–…»«•·©®™►▪›‹→←─│"
+
+
+def _line_words(lines: Sequence[str]) -> list[list[str]]:
+    r"""``_WORD.findall`` of each line, for a page's lines at a time.
+
+    Regex scanning costs ~15 ns a character, ``str.split`` far less.  With every ``\W``
+    character of a line made a space, its words are its whitespace-separated runs: the
+    ASCII ones become spaces in one ``bytes.translate`` of the page, the frequent
+    non-ASCII ones by ``str.replace``.  A line keeping other non-ASCII characters is
+    split too when every run is alphanumeric (``\w`` is "alphanumeric or _", and no
+    whitespace is alphanumeric), else read with the regex.
+
+    >>> _line_words(["a b_c, d’e", "x²—y", "¿qué?"])
+    [['a', 'b_c', 'd', 'e'], ['x²', 'y'], ['qué']]
+    """
+    text = "\n".join(lines)
+    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_NONWORD)
+    conv = spaced.decode("utf-8", "surrogatepass")
+    if not conv.isascii():
+        for ch in _COMMON_NONWORD:
+            if ch in conv:
+                conv = conv.replace(ch, " ")
+    parts = conv.split("\n")
+    if len(parts) != len(lines):  # a line holding "\n"
+        return list(map(_WORD.findall, lines))
+    out = list(map(str.split, parts))
+    if not conv.isascii():
+        isalnum = str.isalnum
+        for i in compress(range(len(parts)), map(not_, map(str.isascii, parts))):
+            if not all(map(isalnum, out[i])):
+                out[i] = _WORD.findall(lines[i])
+    return out
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -273,6 +316,21 @@ def _stopword_index() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({w: tuple(v) for w, v in index.items()})
 
 
+_LANG_FIELD = 16  # bits of one language's count in a packed count
+
+
+@lru_cache(maxsize=1)
+def _packed_stopwords() -> tuple[tuple[str, ...], Callable[[str], int | None]]:
+    """The languages, and a lookup giving each stopword one int with a 1 in the 16-bit
+    field of every language it is a stopword of (``None`` for other words): summing
+    a sample's ints counts every language's stopwords at once, in C.  (The dict is
+    reachable only through its ``get``: read-only.)"""
+    langs = tuple(sorted(_stopword_lists()))
+    field = {lang: _LANG_FIELD * i for i, lang in enumerate(langs)}
+    packed = {w: sum(1 << field[lang] for lang in v) for w, v in _stopword_index().items()}
+    return langs, packed.get
+
+
 def _guess_language(tokens: Sequence[list[str]]) -> str | None:
     """The wordfreq language whose stopwords cover most tokens of the long lines.
 
@@ -289,13 +347,22 @@ def _guess_language(tokens: Sequence[list[str]]) -> str | None:
                 break
     if total < 20:
         return None
-    counts = Counter(chain.from_iterable(sample))  # one C-level count, not one per line
-    index = _stopword_index()
     cover: dict[str, int] = {}
-    for tok in counts.keys() & index.keys():
-        c = counts[tok]
-        for lang in index[tok]:
-            cover[lang] = cover.get(lang, 0) + c
+    if total < 1 << _LANG_FIELD:  # no count can overflow its field
+        langs, packed = _packed_stopwords()
+        summed = sum(filter(None, map(packed, chain.from_iterable(sample))))
+        mask = (1 << _LANG_FIELD) - 1
+        for i, lang in enumerate(langs):
+            hits = (summed >> (_LANG_FIELD * i)) & mask
+            if hits:
+                cover[lang] = hits
+    else:  # a huge line in the sample
+        counts = Counter(chain.from_iterable(sample))  # one C-level count, not one per line
+        index = _stopword_index()
+        for tok in counts.keys() & index.keys():
+            c = counts[tok]
+            for lang in index[tok]:
+                cover[lang] = cover.get(lang, 0) + c
     if not cover:
         return None
     lang, hits = max(cover.items(), key=lambda kv: (kv[1], kv[0]))
@@ -376,7 +443,8 @@ class _Page:
             text = "\n".join(low)
         # Words and stopword counts per distinct line: a menu item repeated down the page
         # is read once (the word lists are shared, and never changed).
-        words_of = {t: _WORD.findall(t) for t in dict.fromkeys(low)}
+        distinct = list(dict.fromkeys(low))
+        words_of = dict(zip(distinct, _line_words(distinct), strict=True))
         toks = self.toks = list(map(words_of.__getitem__, low))
         stops = self.stops = _stopwords_for(toks, language)
         nw = list(map(len, toks))
@@ -389,6 +457,7 @@ class _Page:
         llen = list(map(len, lines))
         self.text = text
         self.low = low
+        raw = text.encode("utf-8", "surrogatepass")
         # Where each line starts, built on the first hit that needs it (a page may have
         # none); lower() may change a line's length: offsets follow ``text``.
         starts: list[int] = []
@@ -461,7 +530,9 @@ class _Page:
             for i in compress(range(n_lines), map(_END_CHARS.__contains__, lasts))
             if lines[i].rstrip(_CLOSERS)[-1:] in _SENT_ENDERS and not lines[i].endswith(_TRUNCATED)
         }
-        cjk_page = _CJK.search(text) is not None
+        # (no byte that leads a UTF-8 character in U+3000-U+9FFF or U+F000-U+FFFF: no CJK
+        # character, found by one bytes.translate instead of a regex scan)
+        cjk_page = bool(raw.translate(None, _NOT_CJK_LEAD)) and _CJK.search(text) is not None
         cjk = [len(_CJK.findall(ln)) for ln in lines] if cjk_page else [0] * n_lines
         meta_lines = {i for i in times | replies if short[i]}
         meta = [False] * n_lines
@@ -495,10 +566,14 @@ class _Page:
         texts = [lines[a] if b - a == 1 else " ".join(lines[a:b]) for a, b in spans]
         # Whitespace is left out of the repetition key: a later glue repair must not turn
         # two "different" lines into repeats (that would make cleaning twice cut more).
-        squeezed = text.replace(" ", "").split("\n")
+        # (UTF-8 bytes: equal keys for equal lines, and deleting a byte is cheaper than
+        # str.replace)
+        squeezed = raw.translate(None, b" ").split(b"\n")
         if len(squeezed) != n_lines:  # a line holding "\n": fall back to one per line
-            squeezed = [ln.replace(" ", "") for ln in low]
-        keys = self.keys = [squeezed[a] if b - a == 1 else "".join(squeezed[a:b]) for a, b in spans]
+            squeezed = [ln.replace(" ", "").encode("utf-8", "surrogatepass") for ln in low]
+        keys = self.keys = [
+            squeezed[a] if b - a == 1 else b"".join(squeezed[a:b]) for a, b in spans
+        ]
         counts = Counter(keys)
         self.texts = texts
         self.repeats = [counts[k] for k in keys]
@@ -691,7 +766,10 @@ def _comment_zone(p: _Page, footers: set[int]) -> int:
     """
     n = p.n
     line_meta = p.meta
-    meta = [sum(line_meta[a:b]) if b - a > 1 else int(line_meta[a]) for a, b in p.spans]
+    if True in line_meta:
+        meta = [sum(line_meta[a:b]) if b - a > 1 else int(line_meta[a]) for a, b in p.spans]
+    else:  # (most pages: no time-stamp or "Reply" line)
+        meta = [0] * n
     prefix = list(accumulate(meta, initial=0))
     good = 0
     for i in range(n):
@@ -723,11 +801,6 @@ def _meta_gap(p: _Page, meta: Sequence[int], i: int) -> int:
             if gap > _ZONE_GAP:
                 break
     return gap
-
-
-def _is_end_head(p: _Page, i: int) -> bool:
-    """A short line heading the related-posts or author box under an article."""
-    return is_end_heading(p.texts[i], p.words[i])
 
 
 def is_end_heading(text: str, words: int | None = None) -> bool:
@@ -918,8 +991,10 @@ def _title_heads(p: _Page, zone: int, start: int = 1) -> Iterable[int]:
     if len(title) < 3:
         return
     head = p.low[0]
+    toks, spans, most = p.toks, p.spans, 2 * len(title) + 2
     for k in range(max(start, 1), zone):
-        if _is_title_block(p, k, title):
+        # (_is_title_block's word-count test first: no call for most blocks)
+        if 3 <= len(toks[spans[k][0]]) <= most and _is_title_block(p, k, title):
             name = p.low[p.spans[k][0]]
             limit = head.count(name) + 2
             if _count_upto(p.text, name, limit) <= limit:
@@ -1009,7 +1084,7 @@ def _select(lines: Sequence[str], language: str | None) -> tuple[bool, ...]:
         if scores[i] > 0:
             scores[i] *= _ZONE_DISCOUNT
     for i, text in enumerate(p.texts):
-        if len(text) <= 50 and _is_end_head(p, i):  # the length test first: no call
+        if len(text) <= 50 and is_end_heading(text, p.words[i]):  # the length test first: no call
             scores[i] = min(scores[i], -_END_PENALTY)
             if _AUTHOR_HEAD.match(p.texts[i]):
                 # the paragraph under "About the author" is the bio, whatever its words
@@ -1070,7 +1145,7 @@ def _drop_copies(p: _Page, keep: list[bool]) -> None:
     article twice (a print copy, a hidden tab) does.  The run must hold a paragraph
     ("good" block): a list or a caption may be printed twice on purpose.
     """
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     run: list[int] = []
     for k in range(p.n + 1):
         if k < p.n and not keep[k]:
