@@ -430,30 +430,22 @@ def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None
     return dates[0].iso, head.end() + dates[0].end
 
 
-def extract_metadata(
-    lines: Sequence[Line],
-    *,
-    page_lines: Sequence[Line] = (),
-    cut_before: int | None = None,
-    sources: Sequence[str] = (),
-    known_title: str | None = None,
-    preceding: Sequence[Line] = (),
-) -> MetadataResult:
-    """Read metadata from the kept lines; return it with the lines left and the cuts made.
+@dataclass(frozen=True, slots=True)
+class _LinesRead:
+    """What the pass over the lines found: the lines kept, the stamps, bylines and
+    source lines cut, and the indexes of the stamps and bylines beside the header."""
 
-    ``page_lines`` are all lines of the page before any stage cut (to find the
-    page-title line); ``cut_before`` is the offset of the first cut an earlier
-    stage made; ``known_title`` is a title the HTML metadata already gave;
-    ``preceding`` are the lines just before the article that the main-content
-    stage cut (a headline and date often sit there in a full-page dump).
+    kept: list[Line]
+    cuts: list[Cut]
+    date: str | None
+    author: str | None
+    source: str | None
+    stamp_lines: set[int]
 
-    >>> from newsclean._segment import segment_lines
-    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
-    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
-    >>> res = extract_metadata(ls)
-    >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
-    ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
-    """
+
+def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
+    """Date stamps, bylines in the header zone and source lines under the first
+    paragraph: each leaves the body and gives its field."""
     label = date_stamp_head()
     cuts: list[Cut] = []
     kept: list[Line] = []
@@ -504,6 +496,77 @@ def extract_metadata(
             cuts.append(Cut(ln.start, ln.end, "metadata.source_line"))
             continue
         kept.append(ln)
+
+    return _LinesRead(kept, cuts, date, author, source, stamp_lines)
+
+
+def _signature_cut(kept: Sequence[Line]) -> Cut | None:
+    """A short trailing signature ("News.Az") that closes the text: the source."""
+    if len(kept) < 2:
+        return None
+    last = kept[-1]
+    if (
+        len(last.text) <= 40
+        and _SIGNATURE.match(last.text)
+        # (the body is joined only for a line that could be a signature)
+        and (_DOMAINISH.search(last.text) or last.text in " ".join(ln.text for ln in kept[:-1]))
+        and not last.text.endswith(".")
+        and is_prose(kept[-2].text)  # a signature closes the text; two in a row are not one
+    ):
+        return Cut(last.start, last.end, "metadata.source_signature")
+    return None
+
+
+def header_cuts(lines: Sequence[Line]) -> tuple[Cut, ...]:
+    """The cuts ``extract_metadata(lines, page_lines=lines)`` makes, without the
+    lookups that only fill the metadata fields (a date or byline elsewhere on the
+    page, the headline of a dump): what the runner asks of a body it reads again.
+
+    >>> from newsclean._segment import segment_lines
+    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
+    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
+    >>> [c.rule for c in header_cuts(ls)] == [c.rule for c in extract_metadata(ls, page_lines=ls).cuts]
+    True
+    """
+    read = _read_lines(lines, ())
+    _title, _subtitle, kept, title_cuts, _site = _find_title(
+        read.kept, lines, cut_before=None, corroborated=bool(read.stamp_lines)
+    )
+    cuts = [*read.cuts, *title_cuts]
+    signature = _signature_cut(kept)
+    if signature is not None:
+        cuts.append(signature)
+    cuts.sort(key=lambda c: c.start)
+    return tuple(cuts)
+
+
+def extract_metadata(
+    lines: Sequence[Line],
+    *,
+    page_lines: Sequence[Line] = (),
+    cut_before: int | None = None,
+    sources: Sequence[str] = (),
+    known_title: str | None = None,
+    preceding: Sequence[Line] = (),
+) -> MetadataResult:
+    """Read metadata from the kept lines; return it with the lines left and the cuts made.
+
+    ``page_lines`` are all lines of the page before any stage cut (to find the
+    page-title line); ``cut_before`` is the offset of the first cut an earlier
+    stage made; ``known_title`` is a title the HTML metadata already gave;
+    ``preceding`` are the lines just before the article that the main-content
+    stage cut (a headline and date often sit there in a full-page dump).
+
+    >>> from newsclean._segment import segment_lines
+    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
+    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
+    >>> res = extract_metadata(ls)
+    >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
+    ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
+    """
+    read = _read_lines(lines, sources)
+    cuts, kept, date, author, source = read.cuts, read.kept, read.date, read.author, read.source
+    stamp_lines = read.stamp_lines
 
     # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
     if date is None:
@@ -614,19 +677,11 @@ def extract_metadata(
             subtitle = None if subtitle == title else subtitle
 
     # A short trailing signature ("News.Az") is the source.
-    if len(kept) >= 2:
-        last = kept[-1]
-        if (
-            len(last.text) <= 40
-            and _SIGNATURE.match(last.text)
-            # (the body is joined only for a line that could be a signature)
-            and (_DOMAINISH.search(last.text) or last.text in " ".join(ln.text for ln in kept[:-1]))
-            and not last.text.endswith(".")
-            and is_prose(kept[-2].text)  # a signature closes the text; two in a row are not one
-        ):
-            source = source or last.text
-            cuts.append(Cut(last.start, last.end, "metadata.source_signature"))
-            kept = kept[:-1]
+    signature = _signature_cut(kept)
+    if signature is not None:
+        source = source or kept[-1].text
+        cuts.append(signature)
+        kept = kept[:-1]
 
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
