@@ -164,3 +164,38 @@ def find_dates(text: str) -> list[DateMatch]:
         if iso is not None:
             out.append(DateMatch(m.start(), m.end(), iso))
     return out
+
+
+def first_date(text: str) -> DateMatch | None:
+    """The first valid date in ``text`` (``find_dates(text)[0]``), without reading on.
+
+    >>> first_date("Posted 99/99/2024, then on 3 May 2024 and 4 May 2024").iso
+    '2024-05-03'
+    >>> first_date("no date here") is None
+    True
+    """
+    if _YEAR.search(text) is None:
+        return None
+    pats = _patterns()
+    for m in pats.any_date.finditer(text):
+        iso = _to_iso(m, pats.months)
+        if iso is not None:
+            return DateMatch(m.start(), m.end(), iso)
+    return None
+
+
+def date_at_start(text: str) -> DateMatch | None:
+    """The date that opens ``text``: ``find_dates(text)[0]`` when that starts at 0, else
+    None (the first match is tried at 0 alone, where ``finditer`` tries it first).
+
+    >>> date_at_start("May 3, 2024 | 4 min read").iso, date_at_start("On May 3, 2024") is None
+    ('2024-05-03', True)
+    """
+    if _YEAR.search(text) is None:
+        return None
+    pats = _patterns()
+    m = pats.any_date.match(text)
+    if m is None:
+        return None
+    iso = _to_iso(m, pats.months)
+    return DateMatch(m.start(), m.end(), iso) if iso is not None else None

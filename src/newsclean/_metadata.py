@@ -41,7 +41,13 @@ from dataclasses import dataclass
 import regex
 
 from ._content import is_comment_heading
-from ._dates import date_stamp_head, find_dates, is_month_or_weekday, is_weekday
+from ._dates import (
+    date_at_start,
+    date_stamp_head,
+    first_date,
+    is_month_or_weekday,
+    is_weekday,
+)
 from ._phrases import alternation, phrases
 from ._rules import Cut
 from ._segment import Line
@@ -99,10 +105,8 @@ def _date_at_start(text: str) -> int | None:
     day = _WEEKDAY_HEAD.match(text, skip)
     if day is not None and is_weekday(day.group("day")):
         skip = day.end()
-    found = find_dates(text[skip : skip + 40]) if _DIGIT.search(text, skip, skip + 40) else []
-    if found and found[0].start == 0:
-        return skip + found[0].end
-    return None
+    found = date_at_start(text[skip : skip + 40]) if _DIGIT.search(text, skip, skip + 40) else None
+    return None if found is None else skip + found.end
 
 
 # A name on its own, or before the date ("Megan Slack", "Orion Jones on May 8, 2012, 9:13 AM",
@@ -192,9 +196,9 @@ def byline_author(text: str) -> str | None:
     name = m.group("name").strip()
     if is_month_or_weekday(name.split()[0]):
         return None
-    if m.group("when") and not m.group("posted") and not find_dates(m.group("when")):
+    if m.group("when") and not m.group("posted") and first_date(m.group("when")) is None:
         return None
-    if m.group("dated") and not find_dates(m.group("dated")):
+    if m.group("dated") and first_date(m.group("dated")) is None:
         return None
     return name
 
@@ -291,7 +295,10 @@ def _continues(above: str, line: str) -> bool:
         and _words_up_to(above, _WRAPPED_LINE_WORDS) >= _WRAPPED_LINE_WORDS
         and len(_LOWER_CASE_WORD.findall(above)) > len(_CAPITALISED_WORD.findall(above))
         and byline_author(line) is None
-        and not (_DIGIT.search(line, 0, _DATE_NEAR_START) and find_dates(line[:_DATE_NEAR_START]))
+        and not (
+            _DIGIT.search(line, 0, _DATE_NEAR_START)
+            and first_date(line[:_DATE_NEAR_START]) is not None
+        )
     )
 
 
@@ -350,9 +357,9 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     """
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
         head = text[:_DATE_SCAN]  # bounded: a page's date is not deep inside a paragraph
-        found = find_dates(head) if _DIGIT.search(head) else []
-        if found:
-            return found[0].iso
+        found = first_date(head) if _DIGIT.search(head) else None
+        if found is not None:
+            return found.iso
     return None
 
 
@@ -395,12 +402,12 @@ def _mostly_date(text: str) -> bool:
     """
     if _DIGIT.search(text) is None:
         return False
-    found = find_dates(text)
-    if not found:
+    found = first_date(text)
+    if found is None:
         return False
-    if len(text) - (found[0].end - found[0].start) < 25:
+    if len(text) - (found.end - found.start) < 25:
         return True
-    rest = text[: found[0].start] + " " + text[found[0].end :]
+    rest = text[: found.start] + " " + text[found.end :]
     words = _WORD.findall(_TIME.sub(" ", rest))
     return (
         sum(1 for w in words if not (is_month_or_weekday(w) or w.casefold() in _STAMP_WORDS)) <= 1
@@ -424,10 +431,10 @@ def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None
     head = label.match(line.text)
     if head is None:
         return None
-    dates = find_dates(line.text[head.end() : head.end() + 80])
-    if not dates or dates[0].start != 0:
+    found = date_at_start(line.text[head.end() : head.end() + 80])
+    if found is None:
         return None
-    return dates[0].iso, head.end() + dates[0].end
+    return found.iso, head.end() + found.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,8 +489,8 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
             if name is not None and _words(ln.text) <= 14:
                 author = author or name
                 if date is None:  # "By Ann Lee on Aug 9, 2012": the line leaves, its date stays
-                    found = find_dates(ln.text)
-                    date = found[0].iso if found else None
+                    found = first_date(ln.text)
+                    date = found.iso if found is not None else None
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
                 continue
@@ -571,9 +578,9 @@ def extract_metadata(
     # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
     if date is None:
         for ln in kept[:20]:
-            found = find_dates(ln.text[:120]) if _DIGIT.search(ln.text, 0, 120) else []
-            if found and (is_prose(ln.text) or ln is kept[0]):
-                date = found[0].iso
+            found = first_date(ln.text[:120]) if _DIGIT.search(ln.text, 0, 120) else None
+            if found is not None and (is_prose(ln.text) or ln is kept[0]):
+                date = found.iso
                 break
     # The article's header is often cut with the page chrome in a full-page dump:
     # look there (nearest first) for what the kept lines did not give.
@@ -631,9 +638,9 @@ def extract_metadata(
         # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article.
         for ln in (*kept[-3:], *after):
             if _POSTED.search(ln.text, 0, _DATE_SCAN) and (
-                found := find_dates(ln.text[:_DATE_SCAN])
+                found := first_date(ln.text[:_DATE_SCAN])
             ):
-                date = found[0].iso
+                date = found.iso
                 break
 
     title, subtitle, kept, title_cuts, site = _find_title(
