@@ -447,3 +447,20 @@ def test_tag_lists_and_photo_credits_are_not_the_headline() -> None:
 def test_header_cuts_are_the_cuts_of_a_second_reading(text: str) -> None:
     lines = segment_lines(text)
     assert header_cuts(lines) == extract_metadata(lines, page_lines=lines).cuts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 30,
+        "x" * 199 + " tail " + "word " * 30,  # a word across the counting window's end
+        "a " * 100 + "b",
+        "longword " * 3 + "y" * 300,
+        "",
+    ],
+)
+def test_words_up_to_counts_like_a_full_count(text: str) -> None:
+    from newsclean._metadata import _WORD, _words_up_to
+
+    for most in (1, 5, 25):
+        assert _words_up_to(text, most) == min(len(_WORD.findall(text)), most)

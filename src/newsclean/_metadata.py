@@ -241,6 +241,12 @@ def _words(text: str) -> int:
 
 def _words_up_to(text: str, most: int) -> int:
     """The number of words in ``text``, counted up to ``most`` (a long line stops early)."""
+    # The words starting in the first ``window`` characters, in one call: when there are
+    # ``most`` of them (or that is the whole text) the count is known.
+    window = 8 * most
+    n = len(_WORD.findall(text, 0, window))
+    if n >= most or len(text) <= window:
+        return min(n, most)
     return sum(1 for _ in itertools.islice(_WORD.finditer(text), most))
 
 
@@ -255,9 +261,13 @@ def is_prose(text: str) -> bool:
     n = _words_up_to(text, 25)
     return (
         n >= 25
-        or (n >= 10 and _SENTENCE_END.search(text) is not None)
-        or (len(text) >= 40 and not regex.search(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", text))
+        # (a match of "[...]$" starts at the last character, or before a final "\n")
+        or (n >= 10 and _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None)
+        or (len(text) >= 40 and _CASED_LETTER.search(text) is None)
     )
+
+
+_CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
 
 # A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line
@@ -363,7 +373,6 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     return None
 
 
-_LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
 
@@ -381,13 +390,12 @@ _NOT_HEADLINE = regex.compile(
 
 
 def _headline_like(text: str) -> bool:
-    n = _words(text)
+    # (the string tests first; two words of letters imply a letter)
     return (
-        2 <= n <= 30
-        and len(_REAL_WORD.findall(text)) >= 2
-        and len(text) <= 250
+        len(text) <= 250
         and not text.endswith((".", ":", ",", ";"))
-        and _LETTER.search(text) is not None
+        and 2 <= _words(text) <= 30
+        and len(_REAL_WORD.findall(text)) >= 2
         and not _mostly_date(text)
         and _NOT_HEADLINE.search(text) is None
     )
@@ -830,13 +838,15 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
         return False
     first = page_lines[0].text
     page_words = page_title_words(page_lines)
+    longest = len(first)
     for ln in page_lines[1:400]:
         t = ln.text
-        lead = _WORD.search(t)  # a cheap test first: its first word is in the title line
+        if len(t) > longest:  # the cheapest test first
+            continue
+        lead = _WORD.search(t)  # then a cheap one: its first word is in the title line
         if (
             lead is not None
             and lead.group().casefold() in page_words
-            and len(t) <= len(first)
             and t != first
             and _words(t) >= 3
             and _in_page_title(t, page_words)
