@@ -42,6 +42,7 @@ import regex
 
 from ._content import is_comment_heading
 from ._dates import (
+    YEAR,
     date_at_start,
     date_stamp_head,
     first_date,
@@ -98,14 +99,14 @@ def _date_at_start(text: str) -> int | None:
     >>> _date_at_start("Ann Lee, November 12, 2012") is None
     True
     """
-    if _DIGIT.search(text, 0, 80) is None:  # most lines: no date can open them
-        return None
+    if _DIGIT.search(text, 0, 80) is None or YEAR.search(text) is None:
+        return None  # most lines: no date can open them (every date holds a year)
     label = _DATE_LABEL.match(text)
     skip = label.end() if label is not None else 0
     day = _WEEKDAY_HEAD.match(text, skip)
     if day is not None and is_weekday(day.group("day")):
         skip = day.end()
-    found = date_at_start(text[skip : skip + 40]) if _DIGIT.search(text, skip, skip + 40) else None
+    found = date_at_start(text[skip : skip + 40]) if YEAR.search(text, skip, skip + 40) else None
     return None if found is None else skip + found.end
 
 
@@ -306,7 +307,7 @@ def _continues(above: str, line: str) -> bool:
         and len(_LOWER_CASE_WORD.findall(above)) > len(_CAPITALISED_WORD.findall(above))
         and byline_author(line) is None
         and not (
-            _DIGIT.search(line, 0, _DATE_NEAR_START)
+            YEAR.search(line, 0, _DATE_NEAR_START)
             and first_date(line[:_DATE_NEAR_START]) is not None
         )
     )
@@ -366,8 +367,8 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     '2012-08-09'
     """
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
-        head = text[:_DATE_SCAN]  # bounded: a page's date is not deep inside a paragraph
-        found = first_date(head) if _DIGIT.search(head) else None
+        # (bounded: a page's date is not deep inside a paragraph; every date holds a year)
+        found = first_date(text[:_DATE_SCAN]) if YEAR.search(text, 0, _DATE_SCAN) else None
         if found is not None:
             return found.iso
     return None
@@ -408,8 +409,6 @@ def _mostly_date(text: str) -> bool:
     >>> _mostly_date("updated 4:01 PM EST, Wed November 7, 2012"), _mostly_date("The council passed the budget on 7 May 2024")
     (True, False)
     """
-    if _DIGIT.search(text) is None:
-        return False
     found = first_date(text)
     if found is None:
         return False
@@ -434,8 +433,8 @@ _STAMP_TAIL = regex.compile(
 
 def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
     """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
-    if _DIGIT.search(line.text, 0, 120) is None:
-        return None
+    if _DIGIT.search(line.text, 0, 120) is None or YEAR.search(line.text) is None:
+        return None  # (every date holds a year: most lines leave before the label test)
     head = label.match(line.text)
     if head is None:
         return None
@@ -502,7 +501,8 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
                 continue
-        m2 = _SOURCE_LINE.match(ln.text)
+        # (a source line holds a colon: most lines leave before the pattern)
+        m2 = _SOURCE_LINE.match(ln.text) if ":" in ln.text or "：" in ln.text else None
         if m2 is not None and not rest_searched:
             prose_at = first_prose(lines, start=12)
             rest_searched = True
@@ -586,7 +586,7 @@ def extract_metadata(
     # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
     if date is None:
         for ln in kept[:20]:
-            found = first_date(ln.text[:120]) if _DIGIT.search(ln.text, 0, 120) else None
+            found = first_date(ln.text[:120]) if YEAR.search(ln.text, 0, 120) else None
             if found is not None and (is_prose(ln.text) or ln is kept[0]):
                 date = found.iso
                 break
@@ -629,7 +629,9 @@ def extract_metadata(
         # No byline: a name standing beside the date in the article's header.
         @functools.cache  # this call's page only: read once, and only if a name needs it
         def lower_case_words() -> frozenset[str]:
-            return frozenset(w for pl in page_lines for w in _LOWER_WORD.findall(pl.text))
+            # (one scan of the joined lines: a line break fits none of the word's
+            # neighbours, so it bounds a word as the end of a line does)
+            return frozenset(_LOWER_WORD.findall("\n".join([pl.text for pl in page_lines])))
 
         for ln in (*reversed(above[-12:]), *inside[:12]):
             if _PERSON.match(ln.text) is None:
