@@ -459,8 +459,10 @@ def test_header_cuts_are_the_cuts_of_a_second_reading(text: str) -> None:
         "",
     ],
 )
-def test_words_up_to_counts_like_a_full_count(text: str) -> None:
-    from newsclean._metadata import _WORD, _words_up_to
+def test_at_least_words_matches_as_a_full_count(text: str) -> None:
+    from newsclean._metadata import _WORD, _at_least_words
 
-    for most in (1, 5, 25):
-        assert _words_up_to(text, most) == min(len(_WORD.findall(text)), most)
+    for count in (1, 5, 25):
+        assert (_at_least_words(count).match(text) is not None) == (
+            len(_WORD.findall(text)) >= count
+        )

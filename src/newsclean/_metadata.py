@@ -240,15 +240,18 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _words_up_to(text: str, most: int) -> int:
-    """The number of words in ``text``, counted up to ``most`` (a long line stops early)."""
-    # The words starting in the first ``window`` characters, in one call: when there are
-    # ``most`` of them (or that is the whole text) the count is known.
-    window = 8 * most
-    n = len(_WORD.findall(text, 0, window))
-    if n >= most or len(text) <= window:
-        return min(n, most)
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), most))
+def _at_least_words(count: int) -> regex.Pattern[str]:
+    """A pattern that matches a text of ``count`` words (``_WORD``) or more, stopping
+    after them: each step takes a whole word and what follows it, never giving back.
+
+    >>> bool(_at_least_words(3).match("-- one, two three")), bool(_at_least_words(3).match("one two"))
+    (True, False)
+    """
+    return regex.compile(rf"\W*+(?:\w++\W*+){{{count}}}")
+
+
+_PROSE_WORDS = _at_least_words(25)
+_SENTENCE_WORDS = _at_least_words(10)
 
 
 def is_prose(text: str) -> bool:
@@ -259,11 +262,13 @@ def is_prose(text: str) -> bool:
     >>> is_prose("Risk wins, risk loses!")
     False
     """
-    n = _words_up_to(text, 25)
     return (
-        n >= 25
+        _PROSE_WORDS.match(text) is not None
         # (a match of "[...]$" starts at the last character, or before a final "\n")
-        or (n >= 10 and _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None)
+        or (
+            _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None
+            and _SENTENCE_WORDS.match(text) is not None
+        )
         or (len(text) >= 40 and _CASED_LETTER.search(text) is None)
     )
 
@@ -274,6 +279,7 @@ _CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 # A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line
 # above has this many words and no sentence end, the line below goes on in lower case.
 _WRAPPED_LINE_WORDS = 5
+_WRAPPED_WORDS = _at_least_words(_WRAPPED_LINE_WORDS)
 _WRAPPED_RUN = 8  # lines of such a run read together as one paragraph
 _NO_SENTENCE_END = regex.compile(r"[^.!?…。！？:;]$")
 # The next line opens with a word in lower case (not a brand such as "iPhone", not a label
@@ -303,7 +309,7 @@ def _continues(above: str, line: str) -> bool:
     return (
         _LOWER_START.match(line) is not None
         and _NO_SENTENCE_END.search(above) is not None
-        and _words_up_to(above, _WRAPPED_LINE_WORDS) >= _WRAPPED_LINE_WORDS
+        and _WRAPPED_WORDS.match(above) is not None
         and len(_LOWER_CASE_WORD.findall(above)) > len(_CAPITALISED_WORD.findall(above))
         and byline_author(line) is None
         and not (
