@@ -745,8 +745,9 @@ def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[
     best: tuple[str, str] | None = None
     for ln in page_lines[1:400]:
         t = ln.text
-        # Cheap string tests first: few lines are a prefix or suffix of the first one.
-        if t == first or len(t) < 10 or len(t) > len(first):
+        # Cheap string tests first: few lines are a prefix or suffix of the first one,
+        # and fewer still are inside it (which a prefix or suffix is).
+        if len(t) < 10 or t not in first or t == first:
             continue
         if not (first.startswith(t) or first.endswith(t)) or not _headline_like(t):
             continue
