@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean._dates import find_dates
+from newsclean._dates import date_at_start, find_dates, first_date
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,29 @@ def test_formats(text: str, iso: str) -> None:
 )
 def test_non_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+# Texts where the first match is no date, a date starts later, or nothing starts at 0.
+_MIXED = [
+    "99/99/2024 then 21/10/2024",
+    "Feb 30, 2024 or Mar 1, 2024",
+    "2024-13-45 and 2024-10-21T17:19",
+    "On 21 October 2024, 5:30 pm",
+    "21 October 2024, 5:30 pm and 22 October 2024",
+    "Oct 22, 2024 17:19 74",
+    "v1.2.2024.5 and 3.5.2024",
+    "nothing here 2024",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _MIXED)
+def test_first_date_is_the_first_of_find_dates(text: str) -> None:
+    found = find_dates(text)
+    assert first_date(text) == (found[0] if found else None)
+
+
+@pytest.mark.parametrize("text", _MIXED)
+def test_date_at_start_is_the_first_of_find_dates_at_zero(text: str) -> None:
+    found = find_dates(text)
+    assert date_at_start(text) == (found[0] if found and found[0].start == 0 else None)

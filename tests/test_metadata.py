@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from newsclean._metadata import extract_metadata, headline_above_article, is_prose
+import pytest
+
+from newsclean._metadata import (
+    extract_metadata,
+    header_cuts,
+    headline_above_article,
+    is_prose,
+)
 from newsclean._segment import segment_lines
 
 PROSE = "The council approved the new budget on Tuesday after a long and heated debate."
@@ -423,3 +430,39 @@ def test_tag_lists_and_photo_credits_are_not_the_headline() -> None:
         f"The council debates the budget. Photograph: Ann Lee/Daily Ledger\n{PROSE}"
     )
     assert headline_above_article(page[-1:], page) == "Council passes the new city budget"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Budget passes\n\nBy Jane Smith | Reuters\n\n{PROSE}",
+        f"Oct 22, 2024 17:19 74\n\n{PROSE}\n\nSource: Daily Ledger",
+        f"date 2024-10-21 On October 21, {PROSE}",
+        f"Council Votes On Budget\n\nPublished: 21 October 2024\n\n{PROSE}\n\nLedger.com",
+        f"Rates rise - Daily Ledger\n\nRates rise\n\n{PROSE}\n\nRates rise - 1",
+        f"{PROSE}\n\nPosted by Ann Lee on July 19, 2012 | Permalink",
+        "",
+    ],
+)
+def test_header_cuts_are_the_cuts_of_a_second_reading(text: str) -> None:
+    lines = segment_lines(text)
+    assert header_cuts(lines) == extract_metadata(lines, page_lines=lines).cuts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 30,
+        "x" * 199 + " tail " + "word " * 30,  # a word across the counting window's end
+        "a " * 100 + "b",
+        "longword " * 3 + "y" * 300,
+        "",
+    ],
+)
+def test_at_least_words_matches_as_a_full_count(text: str) -> None:
+    from newsclean._metadata import _WORD, _at_least_words
+
+    for count in (1, 5, 25):
+        assert (_at_least_words(count).match(text) is not None) == (
+            len(_WORD.findall(text)) >= count
+        )

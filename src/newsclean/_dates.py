@@ -42,7 +42,8 @@ _TIME = (
 )
 
 
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+# A year, which every date pattern holds: a text without one holds no date.
+YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +156,7 @@ def find_dates(text: str) -> list[DateMatch]:
     >>> [d.iso for d in find_dates("3.5.2024, 21/10/2024, 10/21/2024 but not 99/99/2024 or v1.2.2024.5")]
     ['2024-05-03', '2024-10-21', '2024-10-21']
     """
-    if _YEAR.search(text) is None:  # every pattern needs a year: most lines leave here
+    if YEAR.search(text) is None:  # every pattern needs a year: most lines leave here
         return []
     pats = _patterns()
     out: list[DateMatch] = []
@@ -164,3 +165,38 @@ def find_dates(text: str) -> list[DateMatch]:
         if iso is not None:
             out.append(DateMatch(m.start(), m.end(), iso))
     return out
+
+
+def first_date(text: str) -> DateMatch | None:
+    """The first valid date in ``text`` (``find_dates(text)[0]``), without reading on.
+
+    >>> first_date("Posted 99/99/2024, then on 3 May 2024 and 4 May 2024").iso
+    '2024-05-03'
+    >>> first_date("no date here") is None
+    True
+    """
+    if YEAR.search(text) is None:
+        return None
+    pats = _patterns()
+    for m in pats.any_date.finditer(text):
+        iso = _to_iso(m, pats.months)
+        if iso is not None:
+            return DateMatch(m.start(), m.end(), iso)
+    return None
+
+
+def date_at_start(text: str) -> DateMatch | None:
+    """The date that opens ``text``: ``find_dates(text)[0]`` when that starts at 0, else
+    None (the first match is tried at 0 alone, where ``finditer`` tries it first).
+
+    >>> date_at_start("May 3, 2024 | 4 min read").iso, date_at_start("On May 3, 2024") is None
+    ('2024-05-03', True)
+    """
+    if YEAR.search(text) is None:
+        return None
+    pats = _patterns()
+    m = pats.any_date.match(text)
+    if m is None:
+        return None
+    iso = _to_iso(m, pats.months)
+    return DateMatch(m.start(), m.end(), iso) if iso is not None else None

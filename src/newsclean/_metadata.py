@@ -35,13 +35,21 @@ import bisect
 import collections
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from ._content import is_comment_heading
-from ._dates import date_stamp_head, find_dates, is_month_or_weekday, is_weekday
+from ._dates import (
+    YEAR,
+    date_at_start,
+    date_stamp_head,
+    first_date,
+    is_month_or_weekday,
+    is_weekday,
+)
 from ._phrases import alternation, phrases
 from ._rules import Cut
 from ._segment import Line
@@ -92,17 +100,15 @@ def _date_at_start(text: str) -> int | None:
     >>> _date_at_start("Ann Lee, November 12, 2012") is None
     True
     """
-    if _DIGIT.search(text, 0, 80) is None:  # most lines: no date can open them
-        return None
+    if _DIGIT.search(text, 0, 80) is None or YEAR.search(text) is None:
+        return None  # most lines: no date can open them (every date holds a year)
     label = _DATE_LABEL.match(text)
     skip = label.end() if label is not None else 0
     day = _WEEKDAY_HEAD.match(text, skip)
     if day is not None and is_weekday(day.group("day")):
         skip = day.end()
-    found = find_dates(text[skip : skip + 40]) if _DIGIT.search(text, skip, skip + 40) else []
-    if found and found[0].start == 0:
-        return skip + found[0].end
-    return None
+    found = date_at_start(text[skip : skip + 40]) if YEAR.search(text, skip, skip + 40) else None
+    return None if found is None else skip + found.end
 
 
 # A name on its own, or before the date ("Megan Slack", "Orion Jones on May 8, 2012, 9:13 AM",
@@ -192,9 +198,9 @@ def byline_author(text: str) -> str | None:
     name = m.group("name").strip()
     if is_month_or_weekday(name.split()[0]):
         return None
-    if m.group("when") and not m.group("posted") and not find_dates(m.group("when")):
+    if m.group("when") and not m.group("posted") and first_date(m.group("when")) is None:
         return None
-    if m.group("dated") and not find_dates(m.group("dated")):
+    if m.group("dated") and first_date(m.group("dated")) is None:
         return None
     return name
 
@@ -235,9 +241,18 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _words_up_to(text: str, most: int) -> int:
-    """The number of words in ``text``, counted up to ``most`` (a long line stops early)."""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), most))
+def _at_least_words(count: int) -> regex.Pattern[str]:
+    """A pattern that matches a text of ``count`` words (``_WORD``) or more, stopping
+    after them: each step takes a whole word and what follows it, never giving back.
+
+    >>> bool(_at_least_words(3).match("-- one, two three")), bool(_at_least_words(3).match("one two"))
+    (True, False)
+    """
+    return regex.compile(rf"\W*+(?:\w++\W*+){{{count}}}")
+
+
+_PROSE_WORDS = _at_least_words(25)
+_SENTENCE_WORDS = _at_least_words(10)
 
 
 def is_prose(text: str) -> bool:
@@ -248,17 +263,24 @@ def is_prose(text: str) -> bool:
     >>> is_prose("Risk wins, risk loses!")
     False
     """
-    n = _words_up_to(text, 25)
     return (
-        n >= 25
-        or (n >= 10 and _SENTENCE_END.search(text) is not None)
-        or (len(text) >= 40 and not regex.search(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", text))
+        _PROSE_WORDS.match(text) is not None
+        # (a match of "[...]$" starts at the last character, or before a final "\n")
+        or (
+            _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None
+            and _SENTENCE_WORDS.match(text) is not None
+        )
+        or (len(text) >= 40 and _CASED_LETTER.search(text) is None)
     )
+
+
+_CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
 
 # A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line
 # above has this many words and no sentence end, the line below goes on in lower case.
 _WRAPPED_LINE_WORDS = 5
+_WRAPPED_WORDS = _at_least_words(_WRAPPED_LINE_WORDS)
 _WRAPPED_RUN = 8  # lines of such a run read together as one paragraph
 _NO_SENTENCE_END = regex.compile(r"[^.!?…。！？:;]$")
 # The next line opens with a word in lower case (not a brand such as "iPhone", not a label
@@ -288,10 +310,13 @@ def _continues(above: str, line: str) -> bool:
     return (
         _LOWER_START.match(line) is not None
         and _NO_SENTENCE_END.search(above) is not None
-        and _words_up_to(above, _WRAPPED_LINE_WORDS) >= _WRAPPED_LINE_WORDS
+        and _WRAPPED_WORDS.match(above) is not None
         and len(_LOWER_CASE_WORD.findall(above)) > len(_CAPITALISED_WORD.findall(above))
         and byline_author(line) is None
-        and not (_DIGIT.search(line, 0, _DATE_NEAR_START) and find_dates(line[:_DATE_NEAR_START]))
+        and not (
+            YEAR.search(line, 0, _DATE_NEAR_START)
+            and first_date(line[:_DATE_NEAR_START]) is not None
+        )
     )
 
 
@@ -349,14 +374,13 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     '2012-08-09'
     """
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
-        head = text[:_DATE_SCAN]  # bounded: a page's date is not deep inside a paragraph
-        found = find_dates(head) if _DIGIT.search(head) else []
-        if found:
-            return found[0].iso
+        # (bounded: a page's date is not deep inside a paragraph; every date holds a year)
+        found = first_date(text[:_DATE_SCAN]) if YEAR.search(text, 0, _DATE_SCAN) else None
+        if found is not None:
+            return found.iso
     return None
 
 
-_LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
 
@@ -374,13 +398,12 @@ _NOT_HEADLINE = regex.compile(
 
 
 def _headline_like(text: str) -> bool:
-    n = _words(text)
+    # (the string tests first; two words of letters imply a letter)
     return (
-        2 <= n <= 30
-        and len(_REAL_WORD.findall(text)) >= 2
-        and len(text) <= 250
+        len(text) <= 250
         and not text.endswith((".", ":", ",", ";"))
-        and _LETTER.search(text) is not None
+        and 2 <= _words(text) <= 30
+        and len(_REAL_WORD.findall(text)) >= 2
         and not _mostly_date(text)
         and _NOT_HEADLINE.search(text) is None
     )
@@ -393,14 +416,12 @@ def _mostly_date(text: str) -> bool:
     >>> _mostly_date("updated 4:01 PM EST, Wed November 7, 2012"), _mostly_date("The council passed the budget on 7 May 2024")
     (True, False)
     """
-    if _DIGIT.search(text) is None:
+    found = first_date(text)
+    if found is None:
         return False
-    found = find_dates(text)
-    if not found:
-        return False
-    if len(text) - (found[0].end - found[0].start) < 25:
+    if len(text) - (found.end - found.start) < 25:
         return True
-    rest = text[: found[0].start] + " " + text[found[0].end :]
+    rest = text[: found.start] + " " + text[found.end :]
     words = _WORD.findall(_TIME.sub(" ", rest))
     return (
         sum(1 for w in words if not (is_month_or_weekday(w) or w.casefold() in _STAMP_WORDS)) <= 1
@@ -419,41 +440,33 @@ _STAMP_TAIL = regex.compile(
 
 def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
     """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
-    if _DIGIT.search(line.text, 0, 120) is None:
-        return None
+    if _DIGIT.search(line.text, 0, 120) is None or YEAR.search(line.text) is None:
+        return None  # (every date holds a year: most lines leave before the label test)
     head = label.match(line.text)
     if head is None:
         return None
-    dates = find_dates(line.text[head.end() : head.end() + 80])
-    if not dates or dates[0].start != 0:
+    found = date_at_start(line.text[head.end() : head.end() + 80])
+    if found is None:
         return None
-    return dates[0].iso, head.end() + dates[0].end
+    return found.iso, head.end() + found.end
 
 
-def extract_metadata(
-    lines: Sequence[Line],
-    *,
-    page_lines: Sequence[Line] = (),
-    cut_before: int | None = None,
-    sources: Sequence[str] = (),
-    known_title: str | None = None,
-    preceding: Sequence[Line] = (),
-) -> MetadataResult:
-    """Read metadata from the kept lines; return it with the lines left and the cuts made.
+@dataclass(frozen=True, slots=True)
+class _LinesRead:
+    """What the pass over the lines found: the lines kept, the stamps, bylines and
+    source lines cut, and the indexes of the stamps and bylines beside the header."""
 
-    ``page_lines`` are all lines of the page before any stage cut (to find the
-    page-title line); ``cut_before`` is the offset of the first cut an earlier
-    stage made; ``known_title`` is a title the HTML metadata already gave;
-    ``preceding`` are the lines just before the article that the main-content
-    stage cut (a headline and date often sit there in a full-page dump).
+    kept: list[Line]
+    cuts: list[Cut]
+    date: str | None
+    author: str | None
+    source: str | None
+    stamp_lines: set[int]
 
-    >>> from newsclean._segment import segment_lines
-    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
-    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
-    >>> res = extract_metadata(ls)
-    >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
-    ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
-    """
+
+def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
+    """Date stamps, bylines in the header zone and source lines under the first
+    paragraph: each leaves the body and gives its field."""
     label = date_stamp_head()
     cuts: list[Cut] = []
     kept: list[Line] = []
@@ -490,12 +503,13 @@ def extract_metadata(
             if name is not None and _words(ln.text) <= 14:
                 author = author or name
                 if date is None:  # "By Ann Lee on Aug 9, 2012": the line leaves, its date stays
-                    found = find_dates(ln.text)
-                    date = found[0].iso if found else None
+                    found = first_date(ln.text)
+                    date = found.iso if found is not None else None
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
                 continue
-        m2 = _SOURCE_LINE.match(ln.text)
+        # (a source line holds a colon: most lines leave before the pattern)
+        m2 = _SOURCE_LINE.match(ln.text) if ":" in ln.text or "：" in ln.text else None
         if m2 is not None and not rest_searched:
             prose_at = first_prose(lines, start=12)
             rest_searched = True
@@ -505,12 +519,83 @@ def extract_metadata(
             continue
         kept.append(ln)
 
+    return _LinesRead(kept, cuts, date, author, source, stamp_lines)
+
+
+def _signature_cut(kept: Sequence[Line]) -> Cut | None:
+    """A short trailing signature ("News.Az") that closes the text: the source."""
+    if len(kept) < 2:
+        return None
+    last = kept[-1]
+    if (
+        len(last.text) <= 40
+        and _SIGNATURE.match(last.text)
+        # (the body is joined only for a line that could be a signature)
+        and (_DOMAINISH.search(last.text) or last.text in " ".join(ln.text for ln in kept[:-1]))
+        and not last.text.endswith(".")
+        and is_prose(kept[-2].text)  # a signature closes the text; two in a row are not one
+    ):
+        return Cut(last.start, last.end, "metadata.source_signature")
+    return None
+
+
+def header_cuts(lines: Sequence[Line]) -> tuple[Cut, ...]:
+    """The cuts ``extract_metadata(lines, page_lines=lines)`` makes, without the
+    lookups that only fill the metadata fields (a date or byline elsewhere on the
+    page, the headline of a dump): what the runner asks of a body it reads again.
+
+    >>> from newsclean._segment import segment_lines
+    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
+    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
+    >>> [c.rule for c in header_cuts(ls)] == [c.rule for c in extract_metadata(ls, page_lines=ls).cuts]
+    True
+    """
+    read = _read_lines(lines, ())
+    _title, _subtitle, kept, title_cuts, _site = _find_title(
+        read.kept, lines, cut_before=None, corroborated=bool(read.stamp_lines)
+    )
+    cuts = [*read.cuts, *title_cuts]
+    signature = _signature_cut(kept)
+    if signature is not None:
+        cuts.append(signature)
+    cuts.sort(key=lambda c: c.start)
+    return tuple(cuts)
+
+
+def extract_metadata(
+    lines: Sequence[Line],
+    *,
+    page_lines: Sequence[Line] = (),
+    cut_before: int | None = None,
+    sources: Sequence[str] = (),
+    known_title: str | None = None,
+    preceding: Sequence[Line] = (),
+) -> MetadataResult:
+    """Read metadata from the kept lines; return it with the lines left and the cuts made.
+
+    ``page_lines`` are all lines of the page before any stage cut (to find the
+    page-title line); ``cut_before`` is the offset of the first cut an earlier
+    stage made; ``known_title`` is a title the HTML metadata already gave;
+    ``preceding`` are the lines just before the article that the main-content
+    stage cut (a headline and date often sit there in a full-page dump).
+
+    >>> from newsclean._segment import segment_lines
+    >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
+    ...                    "The body of the story begins here and goes on for a good while, as stories do.")
+    >>> res = extract_metadata(ls)
+    >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
+    ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
+    """
+    read = _read_lines(lines, sources)
+    cuts, kept, date, author, source = read.cuts, read.kept, read.date, read.author, read.source
+    stamp_lines = read.stamp_lines
+
     # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
     if date is None:
         for ln in kept[:20]:
-            found = find_dates(ln.text[:120]) if _DIGIT.search(ln.text, 0, 120) else []
-            if found and (is_prose(ln.text) or ln is kept[0]):
-                date = found[0].iso
+            found = first_date(ln.text[:120]) if YEAR.search(ln.text, 0, 120) else None
+            if found is not None and (is_prose(ln.text) or ln is kept[0]):
+                date = found.iso
                 break
     # The article's header is often cut with the page chrome in a full-page dump:
     # look there (nearest first) for what the kept lines did not give.
@@ -551,7 +636,9 @@ def extract_metadata(
         # No byline: a name standing beside the date in the article's header.
         @functools.cache  # this call's page only: read once, and only if a name needs it
         def lower_case_words() -> frozenset[str]:
-            return frozenset(w for pl in page_lines for w in _LOWER_WORD.findall(pl.text))
+            # (one scan of the joined lines: a line break fits none of the word's
+            # neighbours, so it bounds a word as the end of a line does)
+            return frozenset(_LOWER_WORD.findall("\n".join([pl.text for pl in page_lines])))
 
         for ln in (*reversed(above[-12:]), *inside[:12]):
             if _PERSON.match(ln.text) is None:
@@ -568,9 +655,9 @@ def extract_metadata(
         # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article.
         for ln in (*kept[-3:], *after):
             if _POSTED.search(ln.text, 0, _DATE_SCAN) and (
-                found := find_dates(ln.text[:_DATE_SCAN])
+                found := first_date(ln.text[:_DATE_SCAN])
             ):
-                date = found[0].iso
+                date = found.iso
                 break
 
     title, subtitle, kept, title_cuts, site = _find_title(
@@ -614,19 +701,11 @@ def extract_metadata(
             subtitle = None if subtitle == title else subtitle
 
     # A short trailing signature ("News.Az") is the source.
-    if len(kept) >= 2:
-        last = kept[-1]
-        if (
-            len(last.text) <= 40
-            and _SIGNATURE.match(last.text)
-            # (the body is joined only for a line that could be a signature)
-            and (_DOMAINISH.search(last.text) or last.text in " ".join(ln.text for ln in kept[:-1]))
-            and not last.text.endswith(".")
-            and is_prose(kept[-2].text)  # a signature closes the text; two in a row are not one
-        ):
-            source = source or last.text
-            cuts.append(Cut(last.start, last.end, "metadata.source_signature"))
-            kept = kept[:-1]
+    signature = _signature_cut(kept)
+    if signature is not None:
+        source = source or kept[-1].text
+        cuts.append(signature)
+        kept = kept[:-1]
 
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
@@ -667,8 +746,9 @@ def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[
     best: tuple[str, str] | None = None
     for ln in page_lines[1:400]:
         t = ln.text
-        # Cheap string tests first: few lines are a prefix or suffix of the first one.
-        if t == first or len(t) < 10 or len(t) > len(first):
+        # Cheap string tests first: few lines are a prefix or suffix of the first one,
+        # and fewer still are inside it (which a prefix or suffix is).
+        if len(t) < 10 or t not in first or t == first:
             continue
         if not (first.startswith(t) or first.endswith(t)) or not _headline_like(t):
             continue
@@ -768,13 +848,15 @@ def _opens_with_title_line(page_lines: Sequence[Line], title: str | None) -> boo
         return False
     first = page_lines[0].text
     page_words = page_title_words(page_lines)
+    longest = len(first)
     for ln in page_lines[1:400]:
         t = ln.text
-        lead = _WORD.search(t)  # a cheap test first: its first word is in the title line
+        if len(t) > longest:  # the cheapest test first
+            continue
+        lead = _WORD.search(t)  # then a cheap one: its first word is in the title line
         if (
             lead is not None
             and lead.group().casefold() in page_words
-            and len(t) <= len(first)
             and t != first
             and _words(t) >= 3
             and _in_page_title(t, page_words)
@@ -803,6 +885,22 @@ _NOT_ARTICLE_HEADLINE = regex.compile(
     r"|(?::|\s[-–—])\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*\s?/\s?\p{Lu}[\p{L}&.'’ -]*$",
     regex.IGNORECASE,
 )
+# What every branch of _NOT_ARTICLE_HEADLINE needs somewhere in the line: one of its
+# marks, "www." or ".com" (its case-blind letters match only their ASCII pairs, spelled out
+# here). Most prose lines hold none, and this scan costs a tenth of the pattern's.
+_CHROME_CUE = regex.compile(r"[«‹<»›>/@·|:]|[wW][wW][wW]\.|\.[cC][oO][mM]")
+
+
+def _chrome_headline(text: str) -> bool:
+    """A line shaped like a headline that is page chrome (``_NOT_ARTICLE_HEADLINE``).
+
+    >>> _chrome_headline("Home / News / World"), _chrome_headline("Council votes to raise the rates")
+    (True, False)
+    """
+    return _CHROME_CUE.search(text) is not None and _NOT_ARTICLE_HEADLINE.search(text) is not None
+
+
+_TEXT = operator.itemgetter(2)  # Line.text
 _LINK_LABEL = regex.compile(r"^[«‹<]|[»›>]$")  # "« Older posts", "Find homes »"
 _HEADLINE_REACH = 15  # page lines searched above the kept text (and down to its first paragraph)
 _HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
@@ -826,7 +924,7 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     if not lines or not page_lines:
         return None
     at = first_prose(lines, stop=12)
-    while at < len(lines) and _NOT_ARTICLE_HEADLINE.search(lines[at].text):
+    while at < len(lines) and _chrome_headline(lines[at].text):
         at = first_prose(lines, start=at + 1, stop=12)  # a long line of links is no paragraph
     if at >= len(lines):
         return None
@@ -836,7 +934,8 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     # is answered elsewhere)
     above = page_lines[max(1, min(start, end) - _HEADLINE_REACH) : end]
     texts = {ln.text for ln in above}
-    seen = collections.Counter(ln.text for ln in page_lines if ln.text in texts)
+    # (counted over the whole page without a Python step a line)
+    seen = collections.Counter(filter(texts.__contains__, map(_TEXT, page_lines)))
     paragraph = {w for w in _WORD.findall(lines[at].text[:400].casefold()) if len(w) >= 4}
     label = date_stamp_head()
 
@@ -851,7 +950,7 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
         if (
             _words(text) < 3
             or seen[text] > _HEADLINE_REPEATS
-            or _NOT_ARTICLE_HEADLINE.search(text)
+            or _chrome_headline(text)
             or not _headline_like(text)
             or byline_author(text) is not None
         ):

@@ -42,7 +42,7 @@ from ._document import Document, Removal, Repair
 from ._glue import dense_with_glue, find_glue_splits
 from ._html import extract_html, related_box_start
 from ._language import detect_language, spaced_scripts_only
-from ._metadata import HEADER_WINDOW, extract_metadata
+from ._metadata import HEADER_WINDOW, extract_metadata, header_cuts
 from ._normalize import Normalized, normalize
 from ._offsets import Edit, EditList
 from ._options import Options
@@ -287,10 +287,10 @@ def run_text(
         # Read the body again as if it were the input (as clean(doc.body) would): whatever
         # header that still finds goes now, so cleaning the body a second time cuts nothing.
         for _ in range(3):
-            again = extract_metadata(lines, page_lines=lines)
-            if not again.cuts:
+            again = header_cuts(lines)  # (the cuts of extract_metadata(lines, page_lines=lines))
+            if not again:
                 break
-            lines = subtract(lines, record("metadata", again.cuts))
+            lines = subtract(lines, record("metadata", again))
 
     body = join_lines(lines)
     # The body is the text glue judged less the header lines metadata took out (and with
