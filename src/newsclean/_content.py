@@ -118,7 +118,7 @@ from typing import Literal
 
 import regex
 
-from ._dates import find_dates
+from ._dates import first_date
 from ._phrases import alternation, phrases
 
 __all__ = [
@@ -854,7 +854,7 @@ _BOUNDARY_WORDS = 15  # a dated line above the first comment this short ends wha
 
 def _is_comment_sign_off(text: str) -> bool:
     m = _COMMENT_SIGN_OFF.match(text) if len(text) <= _SIGN_OFF_LEN else None
-    return m is not None and bool(find_dates(text[m.end() :]))
+    return m is not None and first_date(text[m.end() :]) is not None
 
 
 _CALL_TO_COMMENT = re.compile(rf"(?:{alternation('comment_calls')})\b", re.I)
@@ -913,7 +913,7 @@ def _comments_follow(texts: Sequence[str], i: int) -> bool:
         _is_comment_sign_off(text)
         or _SAYS.search(text)
         or _REPLY_LINE.search(text)
-        or (len(text) <= _SIGN_OFF_LEN and find_dates(text))
+        or (len(text) <= _SIGN_OFF_LEN and first_date(text) is not None)
         for text in rest[:_COMMENT_MARK_REACH]
     )
 
@@ -957,7 +957,7 @@ def comment_section_start(texts: Sequence[str]) -> int:
     for b in range(first - 1, max(-1, first - 1 - _THREAD_REACH), -1):
         text = texts[b]
         if is_comment_heading(text) or (
-            len(_WORD.findall(text)) <= _BOUNDARY_WORDS and find_dates(text)
+            len(_WORD.findall(text)) <= _BOUNDARY_WORDS and first_date(text) is not None
         ):
             start = b if is_comment_heading(text) else b + 1
             break

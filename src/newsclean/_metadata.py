@@ -736,7 +736,7 @@ def _squash(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _title_from_page(page_lines: Sequence[Line], kept: Sequence[Line]) -> tuple[str, str] | None:
+def _title_from_page(page_lines: Sequence[Line]) -> tuple[str, str] | None:
     """The page-title line ("Headline | Site") matched against a later headline line."""
     if not page_lines:
         return None
@@ -1047,7 +1047,7 @@ def _find_title(
 ) -> tuple[str | None, str | None, list[Line], list[Cut], str | None]:
     cuts: list[Cut] = []
     header = kept[: min(first_prose(kept, stop=8), 8)]
-    from_page = _title_from_page(page_lines, kept)
+    from_page = _title_from_page(page_lines)
     if known_title:
         wanted = _squash(known_title)
         if any(_squash(ln.text) == wanted for ln in header):
