@@ -5,12 +5,15 @@ Three layers, each usable on its own:
 * **failures** -- every way a document can fail is an exception with a short
   ``kind`` (``"empty"``, ``"binary"``, ``"timeout"``...), turned into a
   :class:`Failure` instead of being raised, so one bad document never stops a batch;
-* **the pool** -- :func:`ordered_map` runs a function over chunks of items in
+* **the pool** -- :func:`ordered_chunks` runs a function over chunks of items in
   worker processes, lazily (a bounded window of chunks in flight), returning
-  results in input order, and survives a worker that crashes;
+  each chunk's results in input order, and survives a worker that crashes
+  (:func:`ordered_map`: the same, one result at a time);
 * **jobs** -- a :class:`Job` names one document (a file to read, or a JSONL
   record's text); :func:`process_jobs` reads and cleans jobs in a worker and
-  returns :class:`Outcome` records ready to be written.
+  returns :class:`Outcome` records ready to be written (with
+  ``JobSettings.as_lines``, already serialised as JSONL lines, so the parent
+  process only copies bytes).
 
 The per-document time limit is enforced inside the worker with
 ``signal.setitimer`` (POSIX, main thread only): it raises
@@ -26,6 +29,7 @@ import dataclasses
 import functools
 import gzip
 import itertools
+import json
 import multiprocessing
 import os
 import signal
@@ -263,18 +267,18 @@ def _run_isolated(
     fn: Callable[[list[T]], list[R]],
     chunks: Iterable[list[T]],
     on_crash: Callable[[T, BaseException], R],
-) -> Iterator[R]:
+) -> Iterator[list[R]]:
     """After a crash: run items one at a time, so the one that kills a worker is known."""
     for chunk in chunks:
         for item in chunk:
             try:
-                yield from pool.executor.submit(fn, [item]).result()
+                yield pool.executor.submit(fn, [item]).result()
             except BrokenProcessPool as exc:
                 pool.restart()
-                yield on_crash(item, exc)
+                yield [on_crash(item, exc)]
 
 
-def ordered_map(
+def ordered_chunks(
     fn: Callable[[list[T]], list[R]],
     items: Iterable[T],
     *,
@@ -282,21 +286,22 @@ def ordered_map(
     spec: OptionsSpec,
     on_crash: Callable[[T, BaseException], R],
     chunk_size: int = 4,
-) -> Generator[R, None, None]:
-    """``fn`` over chunks of ``items`` in ``workers`` processes; results in input order.
+) -> Generator[list[R], None, None]:
+    """``fn`` over chunks of ``items`` in ``workers`` processes; result lists in input order.
 
     ``fn`` maps a list of items to a list of results and must be picklable (a
     module-level function, or a ``functools.partial`` of one). Items are read
     lazily: at most ``4 * workers`` chunks are in flight. A worker that dies
     takes the pool with it; the pool is restarted and the chunks in flight are
-    run again one item at a time, the culprit getting ``on_crash(item, error)``.
-    With ``workers <= 1`` everything runs in this process.
+    run again one item at a time, the culprit getting ``on_crash(item, error)``
+    (those results come as lists of one). With ``workers <= 1`` everything runs
+    in this process.
     """
     chunks = chunked(items, chunk_size)
     if workers <= 1:
         options_from_spec(spec)
         for chunk in chunks:
-            yield from fn(chunk)
+            yield fn(chunk)
         return
     if multiprocessing.get_start_method() == "fork":
         warm_up(spec)  # forked workers share what the parent loaded, copy-on-write
@@ -317,9 +322,29 @@ def ordered_map(
                 pool.restart()
                 yield from _run_isolated(pool, fn, retry, on_crash)
                 continue
-            yield from results
+            yield results
     finally:
         pool.close()
+
+
+def ordered_map(
+    fn: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    *,
+    workers: int,
+    spec: OptionsSpec,
+    on_crash: Callable[[T, BaseException], R],
+    chunk_size: int = 4,
+) -> Generator[R, None, None]:
+    """:func:`ordered_chunks`, one result at a time."""
+    chunks = ordered_chunks(
+        fn, items, workers=workers, spec=spec, on_crash=on_crash, chunk_size=chunk_size
+    )
+    try:
+        for results in chunks:
+            yield from results
+    finally:
+        chunks.close()
 
 
 # --------------------------------------------------------------------------- clean_many
@@ -408,22 +433,48 @@ class Job(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """What became of a job: the output ``record`` or the ``failure``, and chars cut per rule."""
+    """What became of a job: the output ``record`` or the ``failure``, and chars cut per rule.
+
+    With ``JobSettings.as_lines`` a cleaned document's record comes as ``line``,
+    the JSONL line :func:`json_line` makes of it, and ``record`` is None.
+    ``empty`` says the body came out empty.
+    """
 
     id: str
     source: str
     record: dict[str, Any] | None
     failure: Failure | None
     removed_chars: dict[str, int]
+    line: bytes | None = None
+    empty: bool = False
 
 
 class JobSettings(NamedTuple):
-    """What every worker needs to know, besides the options."""
+    """What every worker needs to know, besides the options.
+
+    ``as_lines``: return each record as a ready JSONL line (:attr:`Outcome.line`),
+    serialised where it was cleaned instead of in the process that writes it.
+    """
 
     spec: OptionsSpec
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT
     audit: bool = False
+    as_lines: bool = False
+
+
+def json_line(record: dict[str, Any]) -> bytes:
+    r"""One JSONL line, UTF-8 (``\u`` escapes when a string holds a lone surrogate).
+
+    >>> json_line({"id": "a", "body": "Rain."})
+    b'{"id": "a", "body": "Rain."}\n'
+    >>> json_line({"id": "b", "body": chr(0xD800)})
+    b'{"id": "b", "body": "\\ud800"}\n'
+    """
+    try:
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record) + "\n").encode("ascii")
 
 
 def read_document(path: str, gz: bool, max_bytes: int) -> bytes:
@@ -477,7 +528,10 @@ def process_job(job: Job, options: Options, settings: JobSettings) -> Outcome:
     except (Exception, DocumentTimeout) as exc:
         return Outcome(job.id, job.source, None, Failure.of(exc), {})
     record = {"id": job.id, **dict(job.extra), **doc.to_dict(audit=settings.audit)}
-    return Outcome(job.id, job.source, record, None, removed_chars_by_rule(doc))
+    removed = removed_chars_by_rule(doc)
+    if settings.as_lines:
+        return Outcome(job.id, job.source, None, None, removed, json_line(record), not doc.body)
+    return Outcome(job.id, job.source, record, None, removed, None, not doc.body)
 
 
 def process_jobs(settings: JobSettings, jobs: list[Job]) -> list[Outcome]:
@@ -494,7 +548,7 @@ def crashed_outcome(job: Job, exc: BaseException) -> Outcome:
 
 def run_jobs(
     jobs: Iterable[Job], settings: JobSettings, *, workers: int
-) -> Generator[Outcome, None, None]:
-    """Every job's outcome, in order, cleaned in ``workers`` processes."""
+) -> Generator[list[Outcome], None, None]:
+    """Every job's outcome, in order, a chunk at a time, cleaned in ``workers`` processes."""
     fn = functools.partial(process_jobs, settings)
-    return ordered_map(fn, jobs, workers=workers, spec=settings.spec, on_crash=crashed_outcome)
+    return ordered_chunks(fn, jobs, workers=workers, spec=settings.spec, on_crash=crashed_outcome)

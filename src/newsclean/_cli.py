@@ -4,12 +4,12 @@ The run, in order: parse and check the arguments (usage errors exit 2); find
 the inputs (:func:`discover`); turn them into jobs (:func:`iter_jobs`), leaving
 out the ones already in the output (``--resume``) and refusing duplicate ids;
 clean them in worker processes (:func:`newsclean._batch.run_jobs`); write each
-outcome as it arrives, in input order, to the output or the errors file; print
-the summary.
+chunk of outcomes as it arrives, in input order, to the output or the errors
+file; print the summary.
 
-Crash safety: JSONL output gets complete lines, flushed after each record and
-fsynced at least every second, so a killed run leaves at most one partial last
-line, which ``--resume`` cuts off before reading the ids already done. Text
+Crash safety: JSONL output gets complete lines, flushed after each chunk of
+records and fsynced at least every second, so a killed run leaves at most one
+partial last line, which ``--resume`` cuts off before reading the ids already done. Text
 output writes each file under a temporary name and renames it into place, the
 ``.json`` sidecar last: a sidecar means the document is done.
 """
@@ -49,6 +49,7 @@ from ._batch import (
     Job,
     JobSettings,
     Outcome,
+    json_line,
     options_spec,
     run_jobs,
 )
@@ -614,14 +615,6 @@ def count_documents(found: Discovery) -> int | None:
 # --------------------------------------------------------------------------- outputs
 
 
-def json_line(record: dict[str, Any]) -> bytes:
-    """One JSONL line, UTF-8 (``\\u`` escapes when a string holds a lone surrogate)."""
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record) + "\n").encode("ascii")
-
-
 def recover_jsonl(path: str) -> set[str]:
     """The ids already in a JSONL output, after cutting off a partial last line."""
     if not os.path.exists(path):
@@ -642,7 +635,7 @@ def recover_jsonl(path: str) -> set[str]:
 
 
 class JsonlSink:
-    """Appends complete JSONL lines: flushed after each one, fsynced every second."""
+    """Appends complete JSONL lines: flushed after each chunk (:meth:`flush`), fsynced every second."""
 
     def __init__(self, stream: IO[bytes], *, sync: bool) -> None:
         self.stream = stream
@@ -662,6 +655,13 @@ class JsonlSink:
 
     def write(self, record: dict[str, Any]) -> None:
         self.stream.write(json_line(record))
+
+    def write_line(self, line: bytes) -> None:
+        """Append a record already serialised by :func:`json_line`."""
+        self.stream.write(line)
+
+    def flush(self) -> None:
+        """Hand what was written to the OS (and fsync it once a second)."""
         self.stream.flush()
         if self.sync and time.monotonic() - self.last_sync >= FSYNC_INTERVAL:
             self.fsync()
@@ -778,6 +778,13 @@ class TxtSink:
         write_atomically(base + ".txt", str(record["body"]).encode("utf-8", "replace"))
         write_atomically(base + ".json", json_line(meta))
 
+    def write_line(self, line: bytes) -> None:
+        """Serialised records are for JSONL output only."""
+        raise TypeError("TxtSink writes records, not JSONL lines")
+
+    def flush(self) -> None:
+        """Nothing to do: each file is complete once renamed."""
+
     def close(self) -> None:
         """Nothing to do: each file is complete once renamed."""
 
@@ -843,11 +850,12 @@ class Stats:
         if outcome.failure is not None:
             self.failed += 1
             self.failures[outcome.failure.kind] += 1
-        elif outcome.record is not None and not outcome.record.get("body"):
+        elif outcome.empty:
             self.empty += 1
         else:
             self.cleaned += 1
-        self.removed_chars.update(outcome.removed_chars)
+        if outcome.removed_chars:
+            self.removed_chars.update(outcome.removed_chars)
 
     def docs_per_second(self) -> float:
         return self.read / self.elapsed if self.elapsed > 0 else 0.0
@@ -998,25 +1006,34 @@ def _open_sink(run: Run) -> tuple[JsonlSink | TxtSink, set[str]]:
 
 
 def write_outcomes(
-    outcomes: Iterable[Outcome],
+    chunks: Iterable[list[Outcome]],
     sink: JsonlSink | TxtSink,
     errors: ErrorSink,
     stats: Stats,
     progress: Progress,
     collector: ReportCollector | None = None,
 ) -> None:
-    """Write each outcome where it belongs and count it (and collect it for ``--report``)."""
-    for outcome in outcomes:
-        if outcome.record is not None:
-            try:
-                sink.write(outcome.record)
-            except BatchError as exc:
-                outcome = outcome._replace(record=None, failure=Failure.of(exc))
-        if outcome.failure is not None:
-            errors.write(outcome)
-        stats.count(outcome)
-        if collector is not None:
-            collector.add(outcome)
+    """Write each outcome where it belongs and count it (and collect it for ``--report``).
+
+    The output is flushed once per chunk, not per record: the chunk's lines are
+    complete, and a Ctrl-C still gets everything written so far flushed by the
+    sink's ``close``.
+    """
+    for chunk in chunks:
+        for outcome in chunk:
+            if outcome.line is not None:
+                sink.write_line(outcome.line)
+            elif outcome.record is not None:
+                try:
+                    sink.write(outcome.record)
+                except BatchError as exc:
+                    outcome = outcome._replace(record=None, failure=Failure.of(exc))
+            if outcome.failure is not None:
+                errors.write(outcome)
+            stats.count(outcome)
+            if collector is not None:
+                collector.add(outcome)
+        sink.flush()
         progress.update(stats.read, stats.resumed)
 
 
@@ -1036,7 +1053,11 @@ def execute(run: Run) -> Stats:
     progress = Progress(sys.stderr, count_documents(found) if show else None, enabled=show)
     text_fields = tuple(dict.fromkeys((args.text_field, "html")))
     settings = JobSettings(
-        options_spec(run.options), args.max_bytes, args.timeout or None, args.with_removed
+        options_spec(run.options),
+        args.max_bytes,
+        args.timeout or None,
+        args.with_removed,
+        as_lines=isinstance(sink, JsonlSink) and run.collector is None,
     )
     jobs = iter_jobs(
         found, text_fields=text_fields, max_bytes=args.max_bytes, stdin=sys.stdin.buffer
