@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import itertools
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -19,12 +20,14 @@ from newsclean._batch import (
     Job,
     JobSettings,
     clean_many,
+    crashed_outcome,
     json_line,
     options_spec,
     ordered_chunks,
     ordered_map,
     process_job,
     read_document,
+    record_job,
     time_limit,
 )
 
@@ -204,3 +207,21 @@ def test_process_job_as_lines_gives_the_record_serialised() -> None:
     assert as_line.line == json_line(as_dict.record)
     assert as_line.removed_chars == as_dict.removed_chars
     assert not as_line.empty and process_job(Job("e", "-", text="Views: 0"), FAST, settings).empty
+
+
+def test_process_job_parses_an_unparsed_record_line() -> None:
+    line = json.dumps({"id": "r1", "text": ARTICLE, "url": "https://x.test", "lang": "en"})
+    settings = JobSettings(options_spec(FAST), as_lines=True, text_fields=("text",))
+    parsed = record_job(line.encode(), "in.jsonl#1", "in.jsonl", ("text",))
+    unparsed = Job("in.jsonl#1", "in.jsonl", line=line.encode())
+    assert process_job(unparsed, FAST, settings) == process_job(parsed, FAST, settings)
+    bad = process_job(Job("in.jsonl#2", "in.jsonl", line=b"[1]"), FAST, settings)
+    assert bad.id == "in.jsonl#2" and bad.failure is not None
+    assert bad.failure.kind == "invalid_record"
+
+
+def test_crashed_outcome_of_an_unparsed_record_has_the_records_id() -> None:
+    job = Job("in.jsonl#3", "in.jsonl", line=b'{"id": "r3", "text": "A story."}')
+    outcome = crashed_outcome(job, RuntimeError("gone"), ("text",))
+    assert outcome.id == "r3" and outcome.failure is not None
+    assert outcome.failure.kind == "crashed"

@@ -36,7 +36,7 @@ import signal
 import threading
 import zlib
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
@@ -421,7 +421,12 @@ def clean_many(
 
 
 class Job(NamedTuple):
-    """One document of a batch: a file to read (``text is None``) or a record's text."""
+    """One document of a batch: a file to read (``text is None``) or a record's text.
+
+    A JSONL record can also come unparsed, as its ``line``: :func:`record_job`
+    turns it into the record's job (its own id, text, url, extra fields) where
+    it is cleaned, so the process that reads the input does not decode the text.
+    """
 
     id: str
     source: str
@@ -430,6 +435,7 @@ class Job(NamedTuple):
     url: str | None = None
     extra: tuple[tuple[str, Any], ...] = ()
     failure: Failure | None = None
+    line: bytes | None = None
 
 
 class Outcome(NamedTuple):
@@ -461,6 +467,7 @@ class JobSettings(NamedTuple):
     timeout: float | None = DEFAULT_TIMEOUT
     audit: bool = False
     as_lines: bool = False
+    text_fields: tuple[str, ...] = ("text", "html")
 
 
 def json_line(record: dict[str, Any]) -> bytes:
@@ -475,6 +482,35 @@ def json_line(record: dict[str, Any]) -> bytes:
         return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(record) + "\n").encode("ascii")
+
+
+def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence[str]) -> Job:
+    """The job for one JSONL line (a failed job when the line is not a usable record).
+
+    >>> job = record_job(b'{"id": 7, "text": "Rain.", "tag": "x"}', "f#1", "f", ("text",))
+    >>> job.id, job.text, job.extra
+    ('7', 'Rain.', (('tag', 'x'),))
+    >>> record_job(b'[1]', "f#2", "f", ("text",)).failure.message
+    'the line is not a JSON object'
+    """
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError as exc:
+        return Job(fallback_id, source, failure=Failure.of(exc))
+    except ValueError as exc:
+        return Job(fallback_id, source, failure=Failure.of(InvalidRecordError(f"not JSON: {exc}")))
+    if not isinstance(record, dict):
+        failure = Failure.of(InvalidRecordError("the line is not a JSON object"))
+        return Job(fallback_id, source, failure=failure)
+    rid = record.get("id")
+    doc_id = str(rid) if isinstance(rid, (str, int)) and str(rid) else fallback_id
+    text = next((record[f] for f in text_fields if isinstance(record.get(f), str)), None)
+    if text is None:
+        names = " or ".join(repr(f) for f in text_fields)
+        return Job(doc_id, source, failure=Failure.of(InvalidRecordError(f"no {names} string")))
+    url = record.get("url")
+    extra = tuple((k, v) for k, v in record.items() if k != "id" and k not in text_fields)
+    return Job(doc_id, source, text=text, url=url if isinstance(url, str) else None, extra=extra)
 
 
 def read_document(path: str, gz: bool, max_bytes: int) -> bytes:
@@ -513,7 +549,10 @@ def removed_chars_by_rule(doc: Document) -> dict[str, int]:
 
 
 def process_job(job: Job, options: Options, settings: JobSettings) -> Outcome:
-    """Read (if a file) and clean one job; never raises on a bad document."""
+    """Read (if a file) or parse (if a JSONL line) and clean one job; never raises on a bad
+    document."""
+    if job.line is not None:
+        job = record_job(job.line, job.id, job.source, settings.text_fields)
     if job.failure is not None:
         return Outcome(job.id, job.source, None, job.failure, {})
     try:
@@ -540,8 +579,10 @@ def process_jobs(settings: JobSettings, jobs: list[Job]) -> list[Outcome]:
     return [process_job(job, options, settings) for job in jobs]
 
 
-def crashed_outcome(job: Job, exc: BaseException) -> Outcome:
-    """The outcome of a job whose worker died."""
+def crashed_outcome(job: Job, exc: BaseException, text_fields: Sequence[str] = ()) -> Outcome:
+    """The outcome of a job whose worker died (under the record's own id if it is a line)."""
+    if job.line is not None:
+        job = record_job(job.line, job.id, job.source, text_fields)
     failure = Failure.of(WorkerCrashedError(f"the worker process died: {exc}"))
     return Outcome(job.id, job.source, None, failure, {})
 
@@ -551,4 +592,5 @@ def run_jobs(
 ) -> Generator[list[Outcome], None, None]:
     """Every job's outcome, in order, a chunk at a time, cleaned in ``workers`` processes."""
     fn = functools.partial(process_jobs, settings)
-    return ordered_chunks(fn, jobs, workers=workers, spec=settings.spec, on_crash=crashed_outcome)
+    on_crash = functools.partial(crashed_outcome, text_fields=settings.text_fields)
+    return ordered_chunks(fn, jobs, workers=workers, spec=settings.spec, on_crash=on_crash)

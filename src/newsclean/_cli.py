@@ -45,12 +45,12 @@ from ._batch import (
     EmptyInputError,
     Failure,
     InputTooLargeError,
-    InvalidRecordError,
     Job,
     JobSettings,
     Outcome,
     json_line,
     options_spec,
+    record_job,
     run_jobs,
 )
 from ._explain import ReportCollector, explain_main
@@ -503,32 +503,20 @@ def numbered_lines(stream: LineReader, max_bytes: int) -> Iterator[tuple[int, by
             yield lineno, line
 
 
-def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence[str]) -> Job:
-    """The job for one JSONL line (a failed job when the line is not a usable record)."""
-    try:
-        record = json.loads(line)
-    except UnicodeDecodeError as exc:
-        return Job(fallback_id, source, failure=Failure.of(exc))
-    except ValueError as exc:
-        return Job(fallback_id, source, failure=Failure.of(InvalidRecordError(f"not JSON: {exc}")))
-    if not isinstance(record, dict):
-        failure = Failure.of(InvalidRecordError("the line is not a JSON object"))
-        return Job(fallback_id, source, failure=failure)
-    rid = record.get("id")
-    doc_id = str(rid) if isinstance(rid, (str, int)) and str(rid) else fallback_id
-    text = next((record[f] for f in text_fields if isinstance(record.get(f), str)), None)
-    if text is None:
-        names = " or ".join(repr(f) for f in text_fields)
-        return Job(doc_id, source, failure=Failure.of(InvalidRecordError(f"no {names} string")))
-    url = record.get("url")
-    extra = tuple((k, v) for k, v in record.items() if k != "id" and k not in text_fields)
-    return Job(doc_id, source, text=text, url=url if isinstance(url, str) else None, extra=extra)
-
-
 def record_jobs(
-    stream: LineReader, file_id: str, source: str, text_fields: Sequence[str], max_bytes: int
+    stream: LineReader,
+    file_id: str,
+    source: str,
+    text_fields: Sequence[str],
+    max_bytes: int,
+    *,
+    parse: bool = True,
 ) -> Iterator[Job]:
-    """The jobs of a JSONL stream; a stream without any record is an empty input."""
+    """The jobs of a JSONL stream; a stream without any record is an empty input.
+
+    With ``parse=False`` each record's line is left to the worker to parse
+    (:attr:`Job.line`): the job's id is then ``FILE#LINENO`` until it is parsed.
+    """
     count = 0
     for lineno, line in numbered_lines(stream, max_bytes):
         line_id = f"{file_id}#{lineno}"
@@ -536,29 +524,37 @@ def record_jobs(
             too_large = InputTooLargeError(f"line longer than {max_bytes} bytes (--max-bytes)")
             count += 1
             yield Job(line_id, source, failure=Failure.of(too_large))
-        elif line.strip():
+        elif not line.isspace():  # unlike strip(), no copy of the line
             count += 1
-            yield record_job(line, line_id, source, text_fields)
+            yield (
+                record_job(line, line_id, source, text_fields)
+                if parse
+                else Job(line_id, source, line=line)
+            )
     if count == 0:
         yield Job(file_id, source, failure=Failure.of(EmptyInputError("no JSONL records")))
 
 
-def jsonl_file_jobs(f: InputFile, text_fields: Sequence[str], max_bytes: int) -> Iterator[Job]:
+def jsonl_file_jobs(
+    f: InputFile, text_fields: Sequence[str], max_bytes: int, *, parse: bool = True
+) -> Iterator[Job]:
     """The jobs of a JSONL file; a corrupt or unreadable file is one failed job."""
     try:
         with gzip.open(f.path, "rb") if f.gz else open(f.path, "rb") as stream:
-            yield from record_jobs(stream, f.id, f.path, text_fields, max_bytes)
+            yield from record_jobs(stream, f.id, f.path, text_fields, max_bytes, parse=parse)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield Job(f.id, f.path, failure=Failure.of(CorruptGzipError(f"corrupt gzip data: {exc}")))
     except OSError as exc:
         yield Job(f.id, f.path, failure=Failure.of(exc))
 
 
-def stdin_jobs(stream: IO[bytes], text_fields: Sequence[str], max_bytes: int) -> Iterator[Job]:
+def stdin_jobs(
+    stream: IO[bytes], text_fields: Sequence[str], max_bytes: int, *, parse: bool = True
+) -> Iterator[Job]:
     """Standard input: JSONL records when it starts with ``{``, else one document."""
     head = stream.peek(64) if hasattr(stream, "peek") else b""
     if head.lstrip().startswith(b"{"):
-        yield from record_jobs(stream, "-", "-", text_fields, max_bytes)
+        yield from record_jobs(stream, "-", "-", text_fields, max_bytes, parse=parse)
         return
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -569,30 +565,46 @@ def stdin_jobs(stream: IO[bytes], text_fields: Sequence[str], max_bytes: int) ->
 
 
 def iter_jobs(
-    found: Discovery, *, text_fields: Sequence[str], max_bytes: int, stdin: IO[bytes]
+    found: Discovery,
+    *,
+    text_fields: Sequence[str],
+    max_bytes: int,
+    stdin: IO[bytes],
+    parse: bool = True,
 ) -> Iterator[Job]:
-    """Every document of the inputs as a job, in input order, read lazily."""
+    """Every document of the inputs as a job, in input order, read lazily.
+
+    ``parse=False`` leaves JSONL records to be parsed where they are cleaned.
+    """
     for rel, exc in found.unreadable:
         yield Job(rel, rel, failure=Failure.of(exc))
     for f in found.files:
         if f.kind == "jsonl":
-            yield from jsonl_file_jobs(f, text_fields, max_bytes)
+            yield from jsonl_file_jobs(f, text_fields, max_bytes, parse=parse)
         elif f.kind == "stdin":
-            yield from stdin_jobs(stdin, text_fields, max_bytes)
+            yield from stdin_jobs(stdin, text_fields, max_bytes, parse=parse)
         else:
             yield Job(f.id, f.path, gz=f.gz)
 
 
+def duplicate_failure(doc_id: str) -> Failure:
+    """The failure of a document whose id an earlier one of the run already had."""
+    return Failure.of(DuplicateIdError(f"the id {doc_id!r} was already used in this run"))
+
+
 def admit(jobs: Iterable[Job], done: set[str], stats: Stats) -> Iterator[Job]:
-    """Leave out jobs already in the output; turn a repeated id into a failure."""
-    seen: set[str] = set()
+    """Leave out jobs already in the output (a second one with such an id is a duplicate).
+
+    Other repeated ids are found as the outcomes are written (:func:`write_outcomes`),
+    when every record's id is known.
+    """
+    resumed: set[str] = set()
     for job in jobs:
-        if job.id in seen:
-            duplicate = DuplicateIdError(f"the id {job.id!r} was already used in this run")
-            yield job._replace(failure=Failure.of(duplicate), text=None)
-            continue
-        seen.add(job.id)
         if job.id in done:
+            if job.id in resumed:
+                yield job._replace(failure=duplicate_failure(job.id), text=None)
+                continue
+            resumed.add(job.id)
             stats.resumed += 1
             continue
         yield job
@@ -1015,12 +1027,19 @@ def write_outcomes(
 ) -> None:
     """Write each outcome where it belongs and count it (and collect it for ``--report``).
 
+    An id already used earlier in the run makes a :class:`DuplicateIdError` failure.
     The output is flushed once per chunk, not per record: the chunk's lines are
     complete, and a Ctrl-C still gets everything written so far flushed by the
     sink's ``close``.
     """
+    seen: set[str] = set()
     for chunk in chunks:
         for outcome in chunk:
+            if outcome.id in seen:
+                outcome = Outcome(
+                    outcome.id, outcome.source, None, duplicate_failure(outcome.id), {}
+                )
+            seen.add(outcome.id)
             if outcome.line is not None:
                 sink.write_line(outcome.line)
             elif outcome.record is not None:
@@ -1058,9 +1077,16 @@ def execute(run: Run) -> Stats:
         args.timeout or None,
         args.with_removed,
         as_lines=isinstance(sink, JsonlSink) and run.collector is None,
+        text_fields=text_fields,
     )
+    # The workers parse the JSONL records, unless the ids are needed here first:
+    # to skip those already done, or to keep the jobs for the report's views.
     jobs = iter_jobs(
-        found, text_fields=text_fields, max_bytes=args.max_bytes, stdin=sys.stdin.buffer
+        found,
+        text_fields=text_fields,
+        max_bytes=args.max_bytes,
+        stdin=sys.stdin.buffer,
+        parse=bool(done) or run.collector is not None,
     )
     admitted = admit(jobs, done, stats)
     if run.collector is not None:
