@@ -121,7 +121,7 @@ def test_ordered_chunks_gives_each_chunks_results_in_order(workers: int) -> None
         on_crash=lambda item, exc: -999,
         chunk_size=3,
     )
-    assert list(chunks) == [[0, 10, 20], [30, 40, 50], [60]]
+    assert list(chunks) == [[0], [10, 20], [30, 40, 50], [60]]  # 1, 2, then chunk_size
 
 
 def test_time_limit_interrupts_and_is_cleared() -> None:

@@ -52,6 +52,7 @@ R = TypeVar("R")
 
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 30.0
+JOB_CHUNK_SIZE = 16  # documents per task in ``newsclean clean``
 _WARM_UP_TEXT = "Views: 0\n\nThe council approved the budget on Tuesday after a long debate."
 
 # --------------------------------------------------------------------------- failures
@@ -206,15 +207,20 @@ def options_from_spec(spec: OptionsSpec) -> Options:
 # --------------------------------------------------------------------------- the pool
 
 
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of up to ``size`` items, read lazily.
+def chunked(items: Iterable[T], size: int, *, first: int | None = None) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, read lazily; with ``first``, the lists start
+    that long and double up to ``size`` (so that a short input still reaches every worker).
 
     >>> list(chunked(range(5), 2))
     [[0, 1], [2, 3], [4]]
+    >>> [len(c) for c in chunked(range(40), 8, first=1)]
+    [1, 2, 4, 8, 8, 8, 8, 1]
     """
     it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
+    n = min(first or size, size)
+    while chunk := list(itertools.islice(it, n)):
         yield chunk
+        n = min(2 * n, size)
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -291,13 +297,14 @@ def ordered_chunks(
 
     ``fn`` maps a list of items to a list of results and must be picklable (a
     module-level function, or a ``functools.partial`` of one). Items are read
-    lazily: at most ``4 * workers`` chunks are in flight. A worker that dies
+    lazily: at most ``4 * workers`` chunks are in flight; the first chunks are
+    shorter (1, 2, 4... items, up to ``chunk_size``). A worker that dies
     takes the pool with it; the pool is restarted and the chunks in flight are
     run again one item at a time, the culprit getting ``on_crash(item, error)``
     (those results come as lists of one). With ``workers <= 1`` everything runs
     in this process.
     """
-    chunks = chunked(items, chunk_size)
+    chunks = chunked(items, chunk_size, first=1)
     if workers <= 1:
         options_from_spec(spec)
         for chunk in chunks:
@@ -590,7 +597,18 @@ def crashed_outcome(job: Job, exc: BaseException, text_fields: Sequence[str] = (
 def run_jobs(
     jobs: Iterable[Job], settings: JobSettings, *, workers: int
 ) -> Generator[list[Outcome], None, None]:
-    """Every job's outcome, in order, a chunk at a time, cleaned in ``workers`` processes."""
+    """Every job's outcome, in order, a chunk at a time, cleaned in ``workers`` processes.
+
+    Chunks of up to :data:`JOB_CHUNK_SIZE` documents: the writing process's cost
+    goes with the number of chunks (each is a round trip through the pool's threads).
+    """
     fn = functools.partial(process_jobs, settings)
     on_crash = functools.partial(crashed_outcome, text_fields=settings.text_fields)
-    return ordered_chunks(fn, jobs, workers=workers, spec=settings.spec, on_crash=on_crash)
+    return ordered_chunks(
+        fn,
+        jobs,
+        workers=workers,
+        spec=settings.spec,
+        on_crash=on_crash,
+        chunk_size=JOB_CHUNK_SIZE,
+    )
