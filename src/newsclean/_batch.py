@@ -9,11 +9,11 @@ Three layers, each usable on its own:
   worker processes, lazily (a bounded window of chunks in flight), returning
   each chunk's results in input order, and survives a worker that crashes
   (:func:`ordered_map`: the same, one result at a time);
-* **jobs** -- a :class:`Job` names one document (a file to read, or a JSONL
-  record's text); :func:`process_jobs` reads and cleans jobs in a worker and
-  returns :class:`Outcome` records ready to be written (with
-  ``JobSettings.as_lines``, already serialised as JSONL lines, so the parent
-  process only copies bytes).
+* **jobs** -- a :class:`Job` names one document (a file to read, a JSONL
+  record's text, or its line still to be parsed); :func:`process_jobs` reads
+  (or parses) and cleans jobs in a worker and returns :class:`Outcome` records
+  ready to be written (with ``JobSettings.as_lines``, already serialised as
+  JSONL lines, so the parent process only copies bytes).
 
 The per-document time limit is enforced inside the worker with
 ``signal.setitimer`` (POSIX, main thread only): it raises
