@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import itertools
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -19,10 +20,14 @@ from newsclean._batch import (
     Job,
     JobSettings,
     clean_many,
+    crashed_outcome,
+    json_line,
     options_spec,
+    ordered_chunks,
     ordered_map,
     process_job,
     read_document,
+    record_job,
     time_limit,
 )
 
@@ -106,6 +111,19 @@ def test_ordered_map_survives_a_crashing_worker() -> None:
     assert out == [10, 20, 30, -999, 40, 50, 60, 70, 80, 90]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ordered_chunks_gives_each_chunks_results_in_order(workers: int) -> None:
+    chunks = ordered_chunks(
+        die_on_negative,
+        range(7),
+        workers=workers,
+        spec=options_spec(FAST),
+        on_crash=lambda item, exc: -999,
+        chunk_size=3,
+    )
+    assert list(chunks) == [[0], [10, 20], [30, 40, 50], [60]]  # 1, 2, then chunk_size
+
+
 def test_time_limit_interrupts_and_is_cleared() -> None:
     start = time.monotonic()
     with pytest.raises(DocumentTimeout), time_limit(0.05):
@@ -178,3 +196,32 @@ def test_process_job_record_keeps_extra_fields() -> None:
     assert outcome.record["url"] == "https://x.test"
     assert "removed" in outcome.record
     assert sum(outcome.removed_chars.values()) > 0
+
+
+def test_process_job_as_lines_gives_the_record_serialised() -> None:
+    job = Job("r1", "in.jsonl", text=ARTICLE, extra=(("lang", "en"),))
+    settings = JobSettings(options_spec(FAST), audit=True)
+    as_dict = process_job(job, FAST, settings)
+    as_line = process_job(job, FAST, settings._replace(as_lines=True))
+    assert as_dict.record is not None and as_line.record is None
+    assert as_line.line == json_line(as_dict.record)
+    assert as_line.removed_chars == as_dict.removed_chars
+    assert not as_line.empty and process_job(Job("e", "-", text="Views: 0"), FAST, settings).empty
+
+
+def test_process_job_parses_an_unparsed_record_line() -> None:
+    line = json.dumps({"id": "r1", "text": ARTICLE, "url": "https://x.test", "lang": "en"})
+    settings = JobSettings(options_spec(FAST), as_lines=True, text_fields=("text",))
+    parsed = record_job(line.encode(), "in.jsonl#1", "in.jsonl", ("text",))
+    unparsed = Job("in.jsonl#1", "in.jsonl", line=line.encode())
+    assert process_job(unparsed, FAST, settings) == process_job(parsed, FAST, settings)
+    bad = process_job(Job("in.jsonl#2", "in.jsonl", line=b"[1]"), FAST, settings)
+    assert bad.id == "in.jsonl#2" and bad.failure is not None
+    assert bad.failure.kind == "invalid_record"
+
+
+def test_crashed_outcome_of_an_unparsed_record_has_the_records_id() -> None:
+    job = Job("in.jsonl#3", "in.jsonl", line=b'{"id": "r3", "text": "A story."}')
+    outcome = crashed_outcome(job, RuntimeError("gone"), ("text",))
+    assert outcome.id == "r3" and outcome.failure is not None
+    assert outcome.failure.kind == "crashed"

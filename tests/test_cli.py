@@ -184,6 +184,51 @@ def test_sigkill_then_resume_gives_each_input_exactly_once(tmp_path: Path) -> No
     assert ids == sorted(ids)  # resumed in input order, after the ones done before
 
 
+def test_ctrl_c_with_two_workers_keeps_complete_lines_then_resume(tmp_path: Path) -> None:
+    root = tmp_path / "many"
+    root.mkdir()
+    n = 600
+    for i in range(n):
+        (root / f"doc{i:04d}.txt").write_text(f"Views: {i}\n\nStory {i}: the bridge reopened.\n")
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "newsclean", "clean", str(root), "-o", str(out), "--workers", "2"]
+    proc = subprocess.Popen([*cmd, *FAST], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 50:
+            break
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    data = out.read_bytes()
+    assert data.endswith(b"\n"), "what is done is written and flushed, in whole lines"
+    done_before = len(read_jsonl(out))
+    assert 50 <= done_before < n, "the run should be interrupted part-way"
+
+    result = subprocess.run([*cmd, *FAST, "--resume"], capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    ids = [r["id"] for r in read_jsonl(out)]
+    assert ids == [f"doc{i:04d}.txt" for i in range(n)]
+
+
+def test_duplicate_ids_across_files_with_two_workers(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"r{i % 5}", "text": ARTICLE}) for i in range(8)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(lines[2] + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ("clean", tmp_path / "a.jsonl", tmp_path / "b.jsonl", "-o", out, "--workers", "2")
+    result = newsclean(*args, *FAST)
+    assert result.returncode == 1, result.stderr
+    assert [r["id"] for r in read_jsonl(out)] == ["r0", "r1", "r2", "r3", "r4"]
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [(e["id"], e["error"]) for e in errors] == [
+        ("r0", "duplicate_id"),
+        ("r1", "duplicate_id"),
+        ("r2", "duplicate_id"),
+        ("r2", "duplicate_id"),
+    ]
+
+
 def test_quickstart_on_the_examples_with_two_workers(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = newsclean("clean", EXAMPLES, "-o", out, "--workers", "2", "--no-unglue")

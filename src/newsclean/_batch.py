@@ -5,12 +5,15 @@ Three layers, each usable on its own:
 * **failures** -- every way a document can fail is an exception with a short
   ``kind`` (``"empty"``, ``"binary"``, ``"timeout"``...), turned into a
   :class:`Failure` instead of being raised, so one bad document never stops a batch;
-* **the pool** -- :func:`ordered_map` runs a function over chunks of items in
+* **the pool** -- :func:`ordered_chunks` runs a function over chunks of items in
   worker processes, lazily (a bounded window of chunks in flight), returning
-  results in input order, and survives a worker that crashes;
-* **jobs** -- a :class:`Job` names one document (a file to read, or a JSONL
-  record's text); :func:`process_jobs` reads and cleans jobs in a worker and
-  returns :class:`Outcome` records ready to be written.
+  each chunk's results in input order, and survives a worker that crashes
+  (:func:`ordered_map`: the same, one result at a time);
+* **jobs** -- a :class:`Job` names one document (a file to read, a JSONL
+  record's text, or its line still to be parsed); :func:`process_jobs` reads
+  (or parses) and cleans jobs in a worker and returns :class:`Outcome` records
+  ready to be written (with ``JobSettings.as_lines``, already serialised as
+  JSONL lines, so the parent process only copies bytes).
 
 The per-document time limit is enforced inside the worker with
 ``signal.setitimer`` (POSIX, main thread only): it raises
@@ -26,13 +29,14 @@ import dataclasses
 import functools
 import gzip
 import itertools
+import json
 import multiprocessing
 import os
 import signal
 import threading
 import zlib
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
@@ -48,6 +52,7 @@ R = TypeVar("R")
 
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 30.0
+JOB_CHUNK_SIZE = 16  # documents per task in ``newsclean clean``
 _WARM_UP_TEXT = "Views: 0\n\nThe council approved the budget on Tuesday after a long debate."
 
 # --------------------------------------------------------------------------- failures
@@ -202,15 +207,20 @@ def options_from_spec(spec: OptionsSpec) -> Options:
 # --------------------------------------------------------------------------- the pool
 
 
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of up to ``size`` items, read lazily.
+def chunked(items: Iterable[T], size: int, *, first: int | None = None) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, read lazily; with ``first``, the lists start
+    that long and double up to ``size`` (so that a short input still reaches every worker).
 
     >>> list(chunked(range(5), 2))
     [[0, 1], [2, 3], [4]]
+    >>> [len(c) for c in chunked(range(40), 8, first=1)]
+    [1, 2, 4, 8, 8, 8, 8, 1]
     """
     it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
+    n = min(first or size, size)
+    while chunk := list(itertools.islice(it, n)):
         yield chunk
+        n = min(2 * n, size)
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -263,18 +273,18 @@ def _run_isolated(
     fn: Callable[[list[T]], list[R]],
     chunks: Iterable[list[T]],
     on_crash: Callable[[T, BaseException], R],
-) -> Iterator[R]:
+) -> Iterator[list[R]]:
     """After a crash: run items one at a time, so the one that kills a worker is known."""
     for chunk in chunks:
         for item in chunk:
             try:
-                yield from pool.executor.submit(fn, [item]).result()
+                yield pool.executor.submit(fn, [item]).result()
             except BrokenProcessPool as exc:
                 pool.restart()
-                yield on_crash(item, exc)
+                yield [on_crash(item, exc)]
 
 
-def ordered_map(
+def ordered_chunks(
     fn: Callable[[list[T]], list[R]],
     items: Iterable[T],
     *,
@@ -282,21 +292,23 @@ def ordered_map(
     spec: OptionsSpec,
     on_crash: Callable[[T, BaseException], R],
     chunk_size: int = 4,
-) -> Generator[R, None, None]:
-    """``fn`` over chunks of ``items`` in ``workers`` processes; results in input order.
+) -> Generator[list[R], None, None]:
+    """``fn`` over chunks of ``items`` in ``workers`` processes; result lists in input order.
 
     ``fn`` maps a list of items to a list of results and must be picklable (a
     module-level function, or a ``functools.partial`` of one). Items are read
-    lazily: at most ``4 * workers`` chunks are in flight. A worker that dies
+    lazily: at most ``4 * workers`` chunks are in flight; the first chunks are
+    shorter (1, 2, 4... items, up to ``chunk_size``). A worker that dies
     takes the pool with it; the pool is restarted and the chunks in flight are
-    run again one item at a time, the culprit getting ``on_crash(item, error)``.
-    With ``workers <= 1`` everything runs in this process.
+    run again one item at a time, the culprit getting ``on_crash(item, error)``
+    (those results come as lists of one). With ``workers <= 1`` everything runs
+    in this process.
     """
-    chunks = chunked(items, chunk_size)
+    chunks = chunked(items, chunk_size, first=1)
     if workers <= 1:
         options_from_spec(spec)
         for chunk in chunks:
-            yield from fn(chunk)
+            yield fn(chunk)
         return
     if multiprocessing.get_start_method() == "fork":
         warm_up(spec)  # forked workers share what the parent loaded, copy-on-write
@@ -317,9 +329,29 @@ def ordered_map(
                 pool.restart()
                 yield from _run_isolated(pool, fn, retry, on_crash)
                 continue
-            yield from results
+            yield results
     finally:
         pool.close()
+
+
+def ordered_map(
+    fn: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    *,
+    workers: int,
+    spec: OptionsSpec,
+    on_crash: Callable[[T, BaseException], R],
+    chunk_size: int = 4,
+) -> Generator[R, None, None]:
+    """:func:`ordered_chunks`, one result at a time."""
+    chunks = ordered_chunks(
+        fn, items, workers=workers, spec=spec, on_crash=on_crash, chunk_size=chunk_size
+    )
+    try:
+        for results in chunks:
+            yield from results
+    finally:
+        chunks.close()
 
 
 # --------------------------------------------------------------------------- clean_many
@@ -396,7 +428,12 @@ def clean_many(
 
 
 class Job(NamedTuple):
-    """One document of a batch: a file to read (``text is None``) or a record's text."""
+    """One document of a batch: a file to read (``text is None``) or a record's text.
+
+    A JSONL record can also come unparsed, as its ``line``: :func:`record_job`
+    turns it into the record's job (its own id, text, url, extra fields) where
+    it is cleaned, so the process that reads the input does not decode the text.
+    """
 
     id: str
     source: str
@@ -405,25 +442,82 @@ class Job(NamedTuple):
     url: str | None = None
     extra: tuple[tuple[str, Any], ...] = ()
     failure: Failure | None = None
+    line: bytes | None = None
 
 
 class Outcome(NamedTuple):
-    """What became of a job: the output ``record`` or the ``failure``, and chars cut per rule."""
+    """What became of a job: the output ``record`` or the ``failure``, and chars cut per rule.
+
+    With ``JobSettings.as_lines`` a cleaned document's record comes as ``line``,
+    the JSONL line :func:`json_line` makes of it, and ``record`` is None.
+    ``empty`` says the body came out empty.
+    """
 
     id: str
     source: str
     record: dict[str, Any] | None
     failure: Failure | None
     removed_chars: dict[str, int]
+    line: bytes | None = None
+    empty: bool = False
 
 
 class JobSettings(NamedTuple):
-    """What every worker needs to know, besides the options."""
+    """What every worker needs to know, besides the options.
+
+    ``as_lines``: return each record as a ready JSONL line (:attr:`Outcome.line`),
+    serialised where it was cleaned instead of in the process that writes it.
+    """
 
     spec: OptionsSpec
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT
     audit: bool = False
+    as_lines: bool = False
+    text_fields: tuple[str, ...] = ("text", "html")
+
+
+def json_line(record: dict[str, Any]) -> bytes:
+    r"""One JSONL line, UTF-8 (``\u`` escapes when a string holds a lone surrogate).
+
+    >>> json_line({"id": "a", "body": "Rain."})
+    b'{"id": "a", "body": "Rain."}\n'
+    >>> json_line({"id": "b", "body": chr(0xD800)})
+    b'{"id": "b", "body": "\\ud800"}\n'
+    """
+    try:
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record) + "\n").encode("ascii")
+
+
+def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence[str]) -> Job:
+    """The job for one JSONL line (a failed job when the line is not a usable record).
+
+    >>> job = record_job(b'{"id": 7, "text": "Rain.", "tag": "x"}', "f#1", "f", ("text",))
+    >>> job.id, job.text, job.extra
+    ('7', 'Rain.', (('tag', 'x'),))
+    >>> record_job(b'[1]', "f#2", "f", ("text",)).failure.message
+    'the line is not a JSON object'
+    """
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError as exc:
+        return Job(fallback_id, source, failure=Failure.of(exc))
+    except ValueError as exc:
+        return Job(fallback_id, source, failure=Failure.of(InvalidRecordError(f"not JSON: {exc}")))
+    if not isinstance(record, dict):
+        failure = Failure.of(InvalidRecordError("the line is not a JSON object"))
+        return Job(fallback_id, source, failure=failure)
+    rid = record.get("id")
+    doc_id = str(rid) if isinstance(rid, (str, int)) and str(rid) else fallback_id
+    text = next((record[f] for f in text_fields if isinstance(record.get(f), str)), None)
+    if text is None:
+        names = " or ".join(repr(f) for f in text_fields)
+        return Job(doc_id, source, failure=Failure.of(InvalidRecordError(f"no {names} string")))
+    url = record.get("url")
+    extra = tuple((k, v) for k, v in record.items() if k != "id" and k not in text_fields)
+    return Job(doc_id, source, text=text, url=url if isinstance(url, str) else None, extra=extra)
 
 
 def read_document(path: str, gz: bool, max_bytes: int) -> bytes:
@@ -462,7 +556,10 @@ def removed_chars_by_rule(doc: Document) -> dict[str, int]:
 
 
 def process_job(job: Job, options: Options, settings: JobSettings) -> Outcome:
-    """Read (if a file) and clean one job; never raises on a bad document."""
+    """Read (if a file) or parse (if a JSONL line) and clean one job; never raises on a bad
+    document."""
+    if job.line is not None:
+        job = record_job(job.line, job.id, job.source, settings.text_fields)
     if job.failure is not None:
         return Outcome(job.id, job.source, None, job.failure, {})
     try:
@@ -477,7 +574,10 @@ def process_job(job: Job, options: Options, settings: JobSettings) -> Outcome:
     except (Exception, DocumentTimeout) as exc:
         return Outcome(job.id, job.source, None, Failure.of(exc), {})
     record = {"id": job.id, **dict(job.extra), **doc.to_dict(audit=settings.audit)}
-    return Outcome(job.id, job.source, record, None, removed_chars_by_rule(doc))
+    removed = removed_chars_by_rule(doc)
+    if settings.as_lines:
+        return Outcome(job.id, job.source, None, None, removed, json_line(record), not doc.body)
+    return Outcome(job.id, job.source, record, None, removed, None, not doc.body)
 
 
 def process_jobs(settings: JobSettings, jobs: list[Job]) -> list[Outcome]:
@@ -486,15 +586,29 @@ def process_jobs(settings: JobSettings, jobs: list[Job]) -> list[Outcome]:
     return [process_job(job, options, settings) for job in jobs]
 
 
-def crashed_outcome(job: Job, exc: BaseException) -> Outcome:
-    """The outcome of a job whose worker died."""
+def crashed_outcome(job: Job, exc: BaseException, text_fields: Sequence[str] = ()) -> Outcome:
+    """The outcome of a job whose worker died (under the record's own id if it is a line)."""
+    if job.line is not None:
+        job = record_job(job.line, job.id, job.source, text_fields)
     failure = Failure.of(WorkerCrashedError(f"the worker process died: {exc}"))
     return Outcome(job.id, job.source, None, failure, {})
 
 
 def run_jobs(
     jobs: Iterable[Job], settings: JobSettings, *, workers: int
-) -> Generator[Outcome, None, None]:
-    """Every job's outcome, in order, cleaned in ``workers`` processes."""
+) -> Generator[list[Outcome], None, None]:
+    """Every job's outcome, in order, a chunk at a time, cleaned in ``workers`` processes.
+
+    Chunks of up to :data:`JOB_CHUNK_SIZE` documents: the writing process's cost
+    goes with the number of chunks (each is a round trip through the pool's threads).
+    """
     fn = functools.partial(process_jobs, settings)
-    return ordered_map(fn, jobs, workers=workers, spec=settings.spec, on_crash=crashed_outcome)
+    on_crash = functools.partial(crashed_outcome, text_fields=settings.text_fields)
+    return ordered_chunks(
+        fn,
+        jobs,
+        workers=workers,
+        spec=settings.spec,
+        on_crash=on_crash,
+        chunk_size=JOB_CHUNK_SIZE,
+    )

@@ -4,12 +4,12 @@ The run, in order: parse and check the arguments (usage errors exit 2); find
 the inputs (:func:`discover`); turn them into jobs (:func:`iter_jobs`), leaving
 out the ones already in the output (``--resume``) and refusing duplicate ids;
 clean them in worker processes (:func:`newsclean._batch.run_jobs`); write each
-outcome as it arrives, in input order, to the output or the errors file; print
-the summary.
+chunk of outcomes as it arrives, in input order, to the output or the errors
+file; print the summary.
 
-Crash safety: JSONL output gets complete lines, flushed after each record and
-fsynced at least every second, so a killed run leaves at most one partial last
-line, which ``--resume`` cuts off before reading the ids already done. Text
+Crash safety: JSONL output gets complete lines, flushed after each chunk of
+records and fsynced at least every second, so a killed run leaves at most one
+partial last line, which ``--resume`` cuts off before reading the ids already done. Text
 output writes each file under a temporary name and renames it into place, the
 ``.json`` sidecar last: a sidecar means the document is done.
 """
@@ -45,11 +45,12 @@ from ._batch import (
     EmptyInputError,
     Failure,
     InputTooLargeError,
-    InvalidRecordError,
     Job,
     JobSettings,
     Outcome,
+    json_line,
     options_spec,
+    record_job,
     run_jobs,
 )
 from ._explain import ReportCollector, explain_main
@@ -502,32 +503,20 @@ def numbered_lines(stream: LineReader, max_bytes: int) -> Iterator[tuple[int, by
             yield lineno, line
 
 
-def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence[str]) -> Job:
-    """The job for one JSONL line (a failed job when the line is not a usable record)."""
-    try:
-        record = json.loads(line)
-    except UnicodeDecodeError as exc:
-        return Job(fallback_id, source, failure=Failure.of(exc))
-    except ValueError as exc:
-        return Job(fallback_id, source, failure=Failure.of(InvalidRecordError(f"not JSON: {exc}")))
-    if not isinstance(record, dict):
-        failure = Failure.of(InvalidRecordError("the line is not a JSON object"))
-        return Job(fallback_id, source, failure=failure)
-    rid = record.get("id")
-    doc_id = str(rid) if isinstance(rid, (str, int)) and str(rid) else fallback_id
-    text = next((record[f] for f in text_fields if isinstance(record.get(f), str)), None)
-    if text is None:
-        names = " or ".join(repr(f) for f in text_fields)
-        return Job(doc_id, source, failure=Failure.of(InvalidRecordError(f"no {names} string")))
-    url = record.get("url")
-    extra = tuple((k, v) for k, v in record.items() if k != "id" and k not in text_fields)
-    return Job(doc_id, source, text=text, url=url if isinstance(url, str) else None, extra=extra)
-
-
 def record_jobs(
-    stream: LineReader, file_id: str, source: str, text_fields: Sequence[str], max_bytes: int
+    stream: LineReader,
+    file_id: str,
+    source: str,
+    text_fields: Sequence[str],
+    max_bytes: int,
+    *,
+    parse: bool = True,
 ) -> Iterator[Job]:
-    """The jobs of a JSONL stream; a stream without any record is an empty input."""
+    """The jobs of a JSONL stream; a stream without any record is an empty input.
+
+    With ``parse=False`` each record's line is left to the worker to parse
+    (:attr:`Job.line`): the job's id is then ``FILE#LINENO`` until it is parsed.
+    """
     count = 0
     for lineno, line in numbered_lines(stream, max_bytes):
         line_id = f"{file_id}#{lineno}"
@@ -535,29 +524,37 @@ def record_jobs(
             too_large = InputTooLargeError(f"line longer than {max_bytes} bytes (--max-bytes)")
             count += 1
             yield Job(line_id, source, failure=Failure.of(too_large))
-        elif line.strip():
+        elif not line.isspace():  # unlike strip(), no copy of the line
             count += 1
-            yield record_job(line, line_id, source, text_fields)
+            yield (
+                record_job(line, line_id, source, text_fields)
+                if parse
+                else Job(line_id, source, line=line)
+            )
     if count == 0:
         yield Job(file_id, source, failure=Failure.of(EmptyInputError("no JSONL records")))
 
 
-def jsonl_file_jobs(f: InputFile, text_fields: Sequence[str], max_bytes: int) -> Iterator[Job]:
+def jsonl_file_jobs(
+    f: InputFile, text_fields: Sequence[str], max_bytes: int, *, parse: bool = True
+) -> Iterator[Job]:
     """The jobs of a JSONL file; a corrupt or unreadable file is one failed job."""
     try:
         with gzip.open(f.path, "rb") if f.gz else open(f.path, "rb") as stream:
-            yield from record_jobs(stream, f.id, f.path, text_fields, max_bytes)
+            yield from record_jobs(stream, f.id, f.path, text_fields, max_bytes, parse=parse)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield Job(f.id, f.path, failure=Failure.of(CorruptGzipError(f"corrupt gzip data: {exc}")))
     except OSError as exc:
         yield Job(f.id, f.path, failure=Failure.of(exc))
 
 
-def stdin_jobs(stream: IO[bytes], text_fields: Sequence[str], max_bytes: int) -> Iterator[Job]:
+def stdin_jobs(
+    stream: IO[bytes], text_fields: Sequence[str], max_bytes: int, *, parse: bool = True
+) -> Iterator[Job]:
     """Standard input: JSONL records when it starts with ``{``, else one document."""
     head = stream.peek(64) if hasattr(stream, "peek") else b""
     if head.lstrip().startswith(b"{"):
-        yield from record_jobs(stream, "-", "-", text_fields, max_bytes)
+        yield from record_jobs(stream, "-", "-", text_fields, max_bytes, parse=parse)
         return
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -568,30 +565,46 @@ def stdin_jobs(stream: IO[bytes], text_fields: Sequence[str], max_bytes: int) ->
 
 
 def iter_jobs(
-    found: Discovery, *, text_fields: Sequence[str], max_bytes: int, stdin: IO[bytes]
+    found: Discovery,
+    *,
+    text_fields: Sequence[str],
+    max_bytes: int,
+    stdin: IO[bytes],
+    parse: bool = True,
 ) -> Iterator[Job]:
-    """Every document of the inputs as a job, in input order, read lazily."""
+    """Every document of the inputs as a job, in input order, read lazily.
+
+    ``parse=False`` leaves JSONL records to be parsed where they are cleaned.
+    """
     for rel, exc in found.unreadable:
         yield Job(rel, rel, failure=Failure.of(exc))
     for f in found.files:
         if f.kind == "jsonl":
-            yield from jsonl_file_jobs(f, text_fields, max_bytes)
+            yield from jsonl_file_jobs(f, text_fields, max_bytes, parse=parse)
         elif f.kind == "stdin":
-            yield from stdin_jobs(stdin, text_fields, max_bytes)
+            yield from stdin_jobs(stdin, text_fields, max_bytes, parse=parse)
         else:
             yield Job(f.id, f.path, gz=f.gz)
 
 
+def duplicate_failure(doc_id: str) -> Failure:
+    """The failure of a document whose id an earlier one of the run already had."""
+    return Failure.of(DuplicateIdError(f"the id {doc_id!r} was already used in this run"))
+
+
 def admit(jobs: Iterable[Job], done: set[str], stats: Stats) -> Iterator[Job]:
-    """Leave out jobs already in the output; turn a repeated id into a failure."""
-    seen: set[str] = set()
+    """Leave out jobs already in the output (a second one with such an id is a duplicate).
+
+    Other repeated ids are found as the outcomes are written (:func:`write_outcomes`),
+    when every record's id is known.
+    """
+    resumed: set[str] = set()
     for job in jobs:
-        if job.id in seen:
-            duplicate = DuplicateIdError(f"the id {job.id!r} was already used in this run")
-            yield job._replace(failure=Failure.of(duplicate), text=None)
-            continue
-        seen.add(job.id)
         if job.id in done:
+            if job.id in resumed:
+                yield job._replace(failure=duplicate_failure(job.id), text=None)
+                continue
+            resumed.add(job.id)
             stats.resumed += 1
             continue
         yield job
@@ -614,14 +627,6 @@ def count_documents(found: Discovery) -> int | None:
 # --------------------------------------------------------------------------- outputs
 
 
-def json_line(record: dict[str, Any]) -> bytes:
-    """One JSONL line, UTF-8 (``\\u`` escapes when a string holds a lone surrogate)."""
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record) + "\n").encode("ascii")
-
-
 def recover_jsonl(path: str) -> set[str]:
     """The ids already in a JSONL output, after cutting off a partial last line."""
     if not os.path.exists(path):
@@ -642,7 +647,7 @@ def recover_jsonl(path: str) -> set[str]:
 
 
 class JsonlSink:
-    """Appends complete JSONL lines: flushed after each one, fsynced every second."""
+    """Appends complete JSONL lines: flushed after each chunk (:meth:`flush`), fsynced every second."""
 
     def __init__(self, stream: IO[bytes], *, sync: bool) -> None:
         self.stream = stream
@@ -662,6 +667,13 @@ class JsonlSink:
 
     def write(self, record: dict[str, Any]) -> None:
         self.stream.write(json_line(record))
+
+    def write_line(self, line: bytes) -> None:
+        """Append a record already serialised by :func:`json_line`."""
+        self.stream.write(line)
+
+    def flush(self) -> None:
+        """Hand what was written to the OS (and fsync it once a second)."""
         self.stream.flush()
         if self.sync and time.monotonic() - self.last_sync >= FSYNC_INTERVAL:
             self.fsync()
@@ -778,6 +790,13 @@ class TxtSink:
         write_atomically(base + ".txt", str(record["body"]).encode("utf-8", "replace"))
         write_atomically(base + ".json", json_line(meta))
 
+    def write_line(self, line: bytes) -> None:
+        """Serialised records are for JSONL output only."""
+        raise TypeError("TxtSink writes records, not JSONL lines")
+
+    def flush(self) -> None:
+        """Nothing to do: each file is complete once renamed."""
+
     def close(self) -> None:
         """Nothing to do: each file is complete once renamed."""
 
@@ -843,11 +862,12 @@ class Stats:
         if outcome.failure is not None:
             self.failed += 1
             self.failures[outcome.failure.kind] += 1
-        elif outcome.record is not None and not outcome.record.get("body"):
+        elif outcome.empty:
             self.empty += 1
         else:
             self.cleaned += 1
-        self.removed_chars.update(outcome.removed_chars)
+        if outcome.removed_chars:
+            self.removed_chars.update(outcome.removed_chars)
 
     def docs_per_second(self) -> float:
         return self.read / self.elapsed if self.elapsed > 0 else 0.0
@@ -998,25 +1018,41 @@ def _open_sink(run: Run) -> tuple[JsonlSink | TxtSink, set[str]]:
 
 
 def write_outcomes(
-    outcomes: Iterable[Outcome],
+    chunks: Iterable[list[Outcome]],
     sink: JsonlSink | TxtSink,
     errors: ErrorSink,
     stats: Stats,
     progress: Progress,
     collector: ReportCollector | None = None,
 ) -> None:
-    """Write each outcome where it belongs and count it (and collect it for ``--report``)."""
-    for outcome in outcomes:
-        if outcome.record is not None:
-            try:
-                sink.write(outcome.record)
-            except BatchError as exc:
-                outcome = outcome._replace(record=None, failure=Failure.of(exc))
-        if outcome.failure is not None:
-            errors.write(outcome)
-        stats.count(outcome)
-        if collector is not None:
-            collector.add(outcome)
+    """Write each outcome where it belongs and count it (and collect it for ``--report``).
+
+    An id already used earlier in the run makes a :class:`DuplicateIdError` failure.
+    The output is flushed once per chunk, not per record: the chunk's lines are
+    complete, and a Ctrl-C still gets everything written so far flushed by the
+    sink's ``close``.
+    """
+    seen: set[str] = set()
+    for chunk in chunks:
+        for outcome in chunk:
+            if outcome.id in seen:
+                outcome = Outcome(
+                    outcome.id, outcome.source, None, duplicate_failure(outcome.id), {}
+                )
+            seen.add(outcome.id)
+            if outcome.line is not None:
+                sink.write_line(outcome.line)
+            elif outcome.record is not None:
+                try:
+                    sink.write(outcome.record)
+                except BatchError as exc:
+                    outcome = outcome._replace(record=None, failure=Failure.of(exc))
+            if outcome.failure is not None:
+                errors.write(outcome)
+            stats.count(outcome)
+            if collector is not None:
+                collector.add(outcome)
+        sink.flush()
         progress.update(stats.read, stats.resumed)
 
 
@@ -1036,10 +1072,21 @@ def execute(run: Run) -> Stats:
     progress = Progress(sys.stderr, count_documents(found) if show else None, enabled=show)
     text_fields = tuple(dict.fromkeys((args.text_field, "html")))
     settings = JobSettings(
-        options_spec(run.options), args.max_bytes, args.timeout or None, args.with_removed
+        options_spec(run.options),
+        args.max_bytes,
+        args.timeout or None,
+        args.with_removed,
+        as_lines=isinstance(sink, JsonlSink) and run.collector is None,
+        text_fields=text_fields,
     )
+    # The workers parse the JSONL records, unless the ids are needed here first:
+    # to skip those already done, or to keep the jobs for the report's views.
     jobs = iter_jobs(
-        found, text_fields=text_fields, max_bytes=args.max_bytes, stdin=sys.stdin.buffer
+        found,
+        text_fields=text_fields,
+        max_bytes=args.max_bytes,
+        stdin=sys.stdin.buffer,
+        parse=bool(done) or run.collector is not None,
     )
     admitted = admit(jobs, done, stats)
     if run.collector is not None:
