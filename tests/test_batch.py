@@ -124,6 +124,30 @@ def test_ordered_chunks_gives_each_chunks_results_in_order(workers: int) -> None
     assert list(chunks) == [[0], [10, 20], [30, 40, 50], [60]]  # 1, 2, then chunk_size
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ordered_chunks_end_a_chunk_at_chunk_bytes(workers: int) -> None:
+    # Two records of 600 KB make a chunk of 1.2 MB: the next record starts a new one
+    # (by count alone the third chunk would hold four items).
+    big = _batch.CHUNK_BYTES * 6 // 10
+    items = [1, 2, 3, big, big, 4, 5, 6, 7]
+    chunks = ordered_chunks(
+        die_on_negative,
+        items,
+        workers=workers,
+        spec=options_spec(FAST),
+        on_crash=lambda item, exc: -999,
+        chunk_size=16,
+        weigh=int,
+    )
+    assert [len(c) for c in chunks] == [1, 2, 2, 4]
+
+
+def test_a_jobs_weight_is_the_input_it_carries() -> None:
+    assert _batch.job_bytes(Job("a", "a.txt")) == 0  # a file is read by its worker
+    assert _batch.job_bytes(Job("b", "in.jsonl", line=b'{"text": "abc"}')) == 15
+    assert _batch.job_bytes(Job("c", "-", text="abcd")) == 4
+
+
 def test_time_limit_interrupts_and_is_cleared() -> None:
     start = time.monotonic()
     with pytest.raises(DocumentTimeout), time_limit(0.05):

@@ -53,6 +53,9 @@ R = TypeVar("R")
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 30.0
 JOB_CHUNK_SIZE = 16  # documents per task in ``newsclean clean``
+# ...and a task ends at 1 MB of input text: with 4 tasks per worker in flight, the
+# records the reading process holds stay a few MB however large the documents are.
+CHUNK_BYTES = 1 << 20
 _WARM_UP_TEXT = "Views: 0\n\nThe council approved the budget on Tuesday after a long debate."
 
 # --------------------------------------------------------------------------- failures
@@ -207,20 +210,43 @@ def options_from_spec(spec: OptionsSpec) -> Options:
 # --------------------------------------------------------------------------- the pool
 
 
-def chunked(items: Iterable[T], size: int, *, first: int | None = None) -> Iterator[list[T]]:
+def chunked(
+    items: Iterable[T],
+    size: int,
+    *,
+    first: int | None = None,
+    weigh: Callable[[T], int] | None = None,
+    max_weight: int = 0,
+) -> Iterator[list[T]]:
     """Lists of up to ``size`` items, read lazily; with ``first``, the lists start
     that long and double up to ``size`` (so that a short input still reaches every worker).
+    With ``weigh``, a list also ends at the item that takes its weight to ``max_weight``
+    (so what is in flight is bounded in bytes, not only in items).
 
     >>> list(chunked(range(5), 2))
     [[0, 1], [2, 3], [4]]
     >>> [len(c) for c in chunked(range(40), 8, first=1)]
     [1, 2, 4, 8, 8, 8, 8, 1]
+    >>> list(chunked([1, 5, 1, 1, 9, 1], 4, weigh=int, max_weight=5))
+    [[1, 5], [1, 1, 9], [1]]
     """
     it = iter(items)
     n = min(first or size, size)
-    while chunk := list(itertools.islice(it, n)):
+    if weigh is None:
+        while chunk := list(itertools.islice(it, n)):
+            yield chunk
+            n = min(2 * n, size)
+        return
+    chunk, weight = [], 0
+    for item in it:
+        chunk.append(item)
+        weight += weigh(item)
+        if len(chunk) >= n or weight >= max_weight:
+            yield chunk
+            chunk, weight = [], 0
+            n = min(2 * n, size)
+    if chunk:
         yield chunk
-        n = min(2 * n, size)
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -292,19 +318,21 @@ def ordered_chunks(
     spec: OptionsSpec,
     on_crash: Callable[[T, BaseException], R],
     chunk_size: int = 4,
+    weigh: Callable[[T], int] | None = None,
 ) -> Generator[list[R], None, None]:
     """``fn`` over chunks of ``items`` in ``workers`` processes; result lists in input order.
 
     ``fn`` maps a list of items to a list of results and must be picklable (a
     module-level function, or a ``functools.partial`` of one). Items are read
     lazily: at most ``4 * workers`` chunks are in flight; the first chunks are
-    shorter (1, 2, 4... items, up to ``chunk_size``). A worker that dies
+    shorter (1, 2, 4... items, up to ``chunk_size``); with ``weigh`` (an item's size
+    in bytes), a chunk also ends once it holds :data:`CHUNK_BYTES`. A worker that dies
     takes the pool with it; the pool is restarted and the chunks in flight are
     run again one item at a time, the culprit getting ``on_crash(item, error)``
     (those results come as lists of one). With ``workers <= 1`` everything runs
     in this process.
     """
-    chunks = chunked(items, chunk_size, first=1)
+    chunks = chunked(items, chunk_size, first=1, weigh=weigh, max_weight=CHUNK_BYTES)
     if workers <= 1:
         options_from_spec(spec)
         for chunk in chunks:
@@ -611,4 +639,10 @@ def run_jobs(
         spec=settings.spec,
         on_crash=on_crash,
         chunk_size=JOB_CHUNK_SIZE,
+        weigh=job_bytes,
     )
+
+
+def job_bytes(job: Job) -> int:
+    """The input a job carries to its worker (a file's job carries only its path)."""
+    return len(job.line or b"") + len(job.text or "")
