@@ -111,8 +111,33 @@ def test_never_raises_and_accounts_for_every_character(text: str) -> None:
 @SETTINGS
 @given(PAGES)
 def test_idempotent(text: str) -> None:
-    once = clean(text).body
-    assert clean(once).body == once
+    once = clean(text)
+    again = clean(once.body)
+    assert again.body == once.body
+    assert again.language == once.language  # the language is the body's, not the page's
+
+
+def test_a_header_does_not_lend_the_body_its_language() -> None:
+    # The header lines leave the body; a body too short to judge has no language,
+    # as cleaning the body again would find.
+    page = (
+        "Parliament approves the new budget after a long debate in the capital\n\n"
+        "By Ann Lee\n\nMarch 3, 2024\n\nLawmakers voted yes."
+    )
+    doc = clean(page)
+    assert doc.body == "Lawmakers voted yes."
+    assert doc.language is None
+    assert clean(doc.body).language is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent / "fixtures" / "content").glob("*.txt")),
+    ids=lambda p: p.stem,
+)
+def test_the_language_is_judged_on_the_body_as_a_second_run_sees_it(path: Path) -> None:
+    doc = clean(path.read_text("utf-8"))
+    assert clean(doc.body).language == doc.language
 
 
 @pytest.mark.parametrize("case", load("known_failures.jsonl"), ids=lambda c: c["id"])

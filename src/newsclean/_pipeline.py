@@ -17,8 +17,7 @@ The cascade, one module per stage:
                    the words are spaced as the page shows them (so ``clean`` of an HTML
                    page's body, as text, may still split a word the page ran together).
 6. ``_metadata``   title, subtitle, date, author, source; header lines leave the body.
-7. ``_language``   ISO 639-1 code from a bounded sample, asked once: of the kept text
-                   glue judged (the body is that text less its header lines).
+7. ``_language``   ISO 639-1 code of the body from a bounded sample.
 
 Stages never build :class:`~newsclean.Removal` or :class:`~newsclean.Repair`
 themselves: they return cuts (spans of the normalised text with a rule id) or
@@ -248,7 +247,7 @@ def run_text(
         preceding = subtract(preceding, apply_rules(preceding, options.ruleset).cuts)
 
     earliest = min((c.start for c in earlier), default=None)
-    judged: tuple[str | None] | None = None  # the language glue asked, of all the kept text
+    judged: tuple[str, str | None] | None = None  # (text, its language) when glue asked
     if options.unglue and options.is_enabled("glue") and lines:
         # Glue runs on what the article kept: a page's menus and footers are most of its
         # text (and all of the cost), and repairing words there helps nobody.
@@ -257,8 +256,7 @@ def run_text(
         # alone, so a Chinese comment form does not hide an English article.
         spaced = spaced_scripts_only(kept_text[:20_000])
         language = _language(spaced, options, hints)
-        if spaced == kept_text:  # (not a part: the spaced scripts, or a huge text's start)
-            judged = (language,)
+        judged = (spaced, language)
         if language is not None:  # no language, no dictionary: leave the words alone
             norm, spaces = _unglue(
                 norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
@@ -293,9 +291,8 @@ def run_text(
             lines = subtract(lines, record("metadata", again))
 
     body = join_lines(lines)
-    # The body is the text glue judged less the header lines metadata took out (and with
-    # its glue repaired): asked once, the language is the one judged then.
-    language = judged[0] if judged is not None and body else _language(body, options, hints)
+    # (the body is often the very text glue judged: no need to ask again)
+    language = judged[1] if judged and judged[0] == body else _language(body, options, hints)
 
     trail.removed.sort(key=lambda r: (r.start, r.end))
     trail.repairs.sort(key=lambda r: (r.start, r.end))
