@@ -133,6 +133,27 @@ def test_phrase_file_and_json_rule_file(tmp_path: Path) -> None:
     assert clean(f"{PROSE} (tip us)", options=Options(rule_files=(str(rules),))).body == PROSE
 
 
+@pytest.mark.parametrize(
+    "pattern", [r"(\w)c\1", r"(a)\g<1>", r"(a)?(?(1)b|c)", r"(a(?1)?)", r"(?R)?x", r"(a)\\\1"]
+)
+def test_a_pattern_that_refers_to_a_group_number_is_refused(pattern: str) -> None:
+    # Rules are joined into one pattern, where group 1 is another rule's group.
+    with pytest.raises(RuleError, match="named group"):
+        Options(patterns={"u.ref": pattern})
+
+
+def test_a_reversed_pattern_is_refused() -> None:
+    # "(?r)" in one rule would turn the joined pattern of every rule around.
+    with pytest.raises(RuleError, match=r"\(\?r\)"):
+        Options(patterns={"u.rev": "(?r)xyz"})
+
+
+def test_named_groups_and_escaped_backslashes_are_fine() -> None:
+    opts = Options(patterns={"u.twice": r"(?P<w>\p{Ll}{3,})(?P=w)", "u.slash": r"a\\1"})
+    assert clean(f"{PROSE}\n\nbyebye", options=opts).body == PROSE
+    assert clean(f"{PROSE}\n\na\\1", options=opts).body == PROSE
+
+
 def test_bad_rules_are_reported_clearly() -> None:
     with pytest.raises(RuleError, match="bad pattern"):
         Options(patterns={"x.bad": "("})

@@ -49,6 +49,13 @@ class RuleError(ValueError):
     """A rule file or a user pattern is malformed."""
 
 
+# \1, \g<1>, (?(1)...), (?1), (?+1), (?R), (?&name), (?P>name), after an even run of
+# backslashes (an escaped backslash does not start one)
+_NUMBERED_REFERENCE = regex.compile(
+    r"(?<!\\)(?:\\\\)*(?:\\[1-9]|\\g<\d+>)|\(\?(?:\(\d+\)|[+-]?\d+\)|R\)|&|P>)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One boilerplate rule as written in a rule file (or given by the user)."""
@@ -70,9 +77,19 @@ class Rule:
             raise RuleError(f"rule {self.id!r} has no patterns")
         for p in (*self.patterns, *self.member):
             try:
-                regex.compile(p, _FLAGS)
+                compiled = regex.compile(p, _FLAGS)
             except regex.error as exc:
                 raise RuleError(f"rule {self.id!r}: bad pattern {p!r}: {exc}") from None
+            # A rule set joins its rules' patterns into one: a group number or a
+            # recursion would point at another rule's part, and "(?r)" would turn the
+            # whole joined pattern around.
+            if compiled.flags & regex.REVERSE:
+                raise RuleError(f"rule {self.id!r}: pattern {p!r}: (?r) is not supported")
+            if _NUMBERED_REFERENCE.search(p):
+                raise RuleError(
+                    f"rule {self.id!r}: pattern {p!r}: refer to a named group"
+                    " ((?P<name>...) and (?P=name)), not a group number or a recursion"
+                )
 
 
 @dataclass(frozen=True, slots=True)
