@@ -149,7 +149,8 @@ def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:
 
 
 def find_dates(text: str) -> list[DateMatch]:
-    """Every valid date in ``text``, in order.
+    """Every valid date in ``text``, in order. (The stages only ever need the first,
+    :func:`first_date`; this is what the tests check it against.)
 
     >>> [d.iso for d in find_dates("Oct 22, 2024 17:19 and 21 октября 2024 г. and 2024年10月21日")]
     ['2024-10-22T17:19', '2024-10-21', '2024-10-21']

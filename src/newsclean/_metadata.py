@@ -91,13 +91,13 @@ _DATE_LABEL = regex.compile(
 _WEEKDAY_HEAD = regex.compile(r"(?P<day>\p{L}{3,12})\.?,?\s+")
 
 
-def _date_at_start(text: str) -> int | None:
+def _opening_date_end(text: str) -> int | None:
     """Where a date opening ``text`` ends ("Modified on Monday, May 6, 2024 ..."), or None.
 
     >>> t = "Updated on Monday, November 12, 2012, by Ann Lee"
-    >>> t[_date_at_start(t):]
+    >>> t[_opening_date_end(t):]
     ', by Ann Lee'
-    >>> _date_at_start("Ann Lee, November 12, 2012") is None
+    >>> _opening_date_end("Ann Lee, November 12, 2012") is None
     True
     """
     if _DIGIT.search(text, 0, 80) is None or YEAR.search(text) is None:
@@ -148,7 +148,7 @@ def name_beside_date(
     if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
         return None
     rest = text[m.end() :]
-    if _date_at_start(rest or next_text) is None:
+    if _opening_date_end(rest or next_text) is None:
         return None
     lower_case = common()
     if any(w.casefold() in lower_case for w in words):
@@ -190,7 +190,7 @@ def byline_author(text: str) -> str | None:
     if m is None and text[:1].isalnum():
         # The posting date first: "October 25th, 2012 by Dan Meyer", "Modified on
         # August 1, 2012 by Sue Lee".
-        end = _date_at_start(text)
+        end = _opening_date_end(text)
         if end is not None:
             m = _BYLINE.match(text[end:].lstrip(" ,|·•–—-"))
     if m is None:
