@@ -156,59 +156,57 @@ def test_txt_format_stays_inside_the_output_folder(tmp_path: Path) -> None:
     assert all("body" not in s for s in sidecars)
 
 
-def test_sigkill_then_resume_gives_each_input_exactly_once(tmp_path: Path) -> None:
+_MANY = 600  # documents in a run that is stopped part-way
+
+
+def _run_stopped_part_way(
+    tmp_path: Path, workers: int, sig: signal.Signals
+) -> tuple[list[str], Path, subprocess.Popen[bytes]]:
+    """Start a run over a folder of _MANY documents and send ``sig`` once 50 are written."""
     root = tmp_path / "many"
     root.mkdir()
-    n = 600
-    for i in range(n):
+    for i in range(_MANY):
         (root / f"doc{i:04d}.txt").write_text(f"Views: {i}\n\nStory {i}: the bridge reopened.\n")
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "newsclean", "clean", str(root), "-o", str(out), "--workers", "1"]
-    proc = subprocess.Popen([*cmd, *FAST], stderr=subprocess.DEVNULL)
+    cmd = [sys.executable, "-m", "newsclean", "clean", str(root), "-o", str(out)]
+    cmd += ["--workers", str(workers), *FAST]
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists() and out.read_bytes().count(b"\n") >= 50:
             break
         time.sleep(0.01)
-    os.kill(proc.pid, signal.SIGKILL)
+    os.kill(proc.pid, sig)
+    return cmd, out, proc
+
+
+def test_sigkill_then_resume_gives_each_input_exactly_once(tmp_path: Path) -> None:
+    cmd, out, proc = _run_stopped_part_way(tmp_path, 1, signal.SIGKILL)
     proc.wait()
     done_before = out.read_bytes().count(b"\n")
-    assert 50 <= done_before < n, "the run should be killed part-way"
+    assert 50 <= done_before < _MANY, "the run should be killed part-way"
     with out.open("ab") as f:  # as if killed in the middle of a write
         f.write(b'{"id": "doc9999.txt", "body": "half a rec')
 
-    result = subprocess.run([*cmd, *FAST, "--resume"], capture_output=True, timeout=120)
+    result = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr
     ids = [r["id"] for r in read_jsonl(out)]
-    assert sorted(ids) == [f"doc{i:04d}.txt" for i in range(n)]
+    assert sorted(ids) == [f"doc{i:04d}.txt" for i in range(_MANY)]
     assert ids == sorted(ids)  # resumed in input order, after the ones done before
 
 
 def test_ctrl_c_with_two_workers_keeps_complete_lines_then_resume(tmp_path: Path) -> None:
-    root = tmp_path / "many"
-    root.mkdir()
-    n = 600
-    for i in range(n):
-        (root / f"doc{i:04d}.txt").write_text(f"Views: {i}\n\nStory {i}: the bridge reopened.\n")
-    out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "newsclean", "clean", str(root), "-o", str(out), "--workers", "2"]
-    proc = subprocess.Popen([*cmd, *FAST], stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 50:
-            break
-        time.sleep(0.01)
-    os.kill(proc.pid, signal.SIGINT)
+    cmd, out, proc = _run_stopped_part_way(tmp_path, 2, signal.SIGINT)
     assert proc.wait(timeout=60) == 130
     data = out.read_bytes()
     assert data.endswith(b"\n"), "what is done is written and flushed, in whole lines"
     done_before = len(read_jsonl(out))
-    assert 50 <= done_before < n, "the run should be interrupted part-way"
+    assert 50 <= done_before < _MANY, "the run should be interrupted part-way"
 
-    result = subprocess.run([*cmd, *FAST, "--resume"], capture_output=True, timeout=120)
+    result = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr
     ids = [r["id"] for r in read_jsonl(out)]
-    assert ids == [f"doc{i:04d}.txt" for i in range(n)]
+    assert ids == [f"doc{i:04d}.txt" for i in range(_MANY)]
 
 
 def test_duplicate_ids_across_files_with_two_workers(tmp_path: Path) -> None:
