@@ -253,6 +253,7 @@ def _at_least_words(count: int) -> regex.Pattern[str]:
 
 _PROSE_WORDS = _at_least_words(25)
 _SENTENCE_WORDS = _at_least_words(10)
+_CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
 
 def is_prose(text: str) -> bool:
@@ -272,9 +273,6 @@ def is_prose(text: str) -> bool:
         )
         or (len(text) >= 40 and _CASED_LETTER.search(text) is None)
     )
-
-
-_CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
 
 # A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line

@@ -282,11 +282,10 @@ class RuleSet:
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
         """The first line rule (in file order) that matches the whole line, and the
         source it names, if any."""
-        first = ord(text[0]) if text else 128
-        if first < 128:
+        if text and text[0].isascii():
             # each of the few rules that can start so, on its own: faster than the
             # combined pattern, which tries every rule's alternatives in turn
-            candidates = self._line_first[first]
+            candidates = self._line_first[ord(text[0])]
         elif self._line_any is None or self._line_any.search(text) is None:
             return None
         else:
