@@ -124,6 +124,32 @@ def test_ordered_chunks_gives_each_chunks_results_in_order(workers: int) -> None
     assert list(chunks) == [[0], [10, 20], [30, 40, 50], [60]]  # 1, 2, then chunk_size
 
 
+def pids_then_sleep(items: list[int]) -> list[int]:
+    """A worker function: its process id at once for item 0, else after a minute."""
+    if items != [0]:
+        time.sleep(60)
+    return [os.getpid()]
+
+
+def test_a_consumer_that_stops_does_not_wait_for_the_chunks_in_flight() -> None:
+    # Ctrl-C in `newsclean clean` closes this generator: the workers are ended in the
+    # middle of their chunks, not waited for (up to a chunk of --timeout each).
+    chunks = ordered_chunks(
+        pids_then_sleep,
+        range(10),
+        workers=2,
+        spec=options_spec(FAST),
+        on_crash=lambda item, exc: -1,
+        chunk_size=2,
+    )
+    (worker,) = next(chunks)
+    start = time.monotonic()
+    chunks.close()
+    assert time.monotonic() - start < 30  # not the minute the chunks in flight would take
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker, 0)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_ordered_chunks_end_a_chunk_at_chunk_bytes(workers: int) -> None:
     # Two records of 600 KB make a chunk of 1.2 MB: the next record starts a new one
@@ -242,6 +268,13 @@ def test_process_job_parses_an_unparsed_record_line() -> None:
     bad = process_job(Job("in.jsonl#2", "in.jsonl", line=b"[1]"), FAST, settings)
     assert bad.id == "in.jsonl#2" and bad.failure is not None
     assert bad.failure.kind == "invalid_record"
+
+
+def test_a_record_nested_too_deeply_is_an_invalid_record_not_a_crash() -> None:
+    line = b'{"id": "d", "text": "x", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    job = record_job(line, "in.jsonl#4", "in.jsonl", ("text",))
+    assert job.failure is not None and job.failure.kind == "invalid_record"
+    assert "nested too deeply" in job.failure.message
 
 
 def test_crashed_outcome_of_an_unparsed_record_has_the_records_id() -> None:

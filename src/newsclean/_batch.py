@@ -293,6 +293,18 @@ class _Pool:
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def abandon(self) -> None:
+        """Stop at once (Ctrl-C, or the consumer stopped reading): cancel the queued
+        chunks and end the workers in the middle of theirs, whose results nobody will
+        read, instead of waiting up to a chunk of per-document time limits."""
+        # (ProcessPoolExecutor has no public way to end its workers before Python 3.14)
+        workers = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            process.join()
+
 
 def _run_isolated(
     pool: _Pool,
@@ -342,11 +354,13 @@ def ordered_chunks(
         warm_up(spec)  # forked workers share what the parent loaded, copy-on-write
     pool = _Pool(workers, spec)
     pending: deque[tuple[list[T], Future[list[R]]]] = deque()
+    finished = False
     try:
         while True:
             for chunk in itertools.islice(chunks, 4 * workers - len(pending)):
                 pending.append((chunk, pool.executor.submit(fn, chunk)))
             if not pending:
+                finished = True
                 return
             chunk, future = pending.popleft()
             try:
@@ -359,7 +373,10 @@ def ordered_chunks(
                 continue
             yield results
     finally:
-        pool.close()
+        if finished:
+            pool.close()
+        else:  # Ctrl-C, an error, or the consumer stopped reading
+            pool.abandon()
 
 
 def ordered_map(
@@ -534,6 +551,9 @@ def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence
         return Job(fallback_id, source, failure=Failure.of(exc))
     except ValueError as exc:
         return Job(fallback_id, source, failure=Failure.of(InvalidRecordError(f"not JSON: {exc}")))
+    except RecursionError:  # arrays or objects nested thousands deep
+        failure = Failure.of(InvalidRecordError("not JSON this reader can take: nested too deeply"))
+        return Job(fallback_id, source, failure=failure)
     if not isinstance(record, dict):
         failure = Failure.of(InvalidRecordError("the line is not a JSON object"))
         return Job(fallback_id, source, failure=failure)
