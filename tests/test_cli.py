@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 
+from newsclean._batch import Job
+from newsclean._cli import Stats, admit
+
 # Skip the glue model and language detection: the command starts in ~2 s instead of ~5 s.
 FAST = ["--no-unglue", "--language", "en", "--quiet"]
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -236,3 +239,13 @@ def test_quickstart_on_the_examples_with_two_workers(tmp_path: Path) -> None:
     assert len(records) >= 5 and all(r["body"] for r in records)
     assert {"wire-0001", "wire-0002"} <= {r["id"] for r in records}
     assert not (tmp_path / "out.errors.jsonl").exists()
+
+
+def test_a_duplicate_refused_on_resume_keeps_no_record_line() -> None:
+    # A worker parses a job's line before it looks at the job's failure: a duplicate
+    # still carrying its line would be cleaned and written after all.
+    line = b'{"id": "r1", "text": "A story."}'
+    jobs = [Job("r1", "in.jsonl", line=line), Job("r1", "in.jsonl", line=line)]
+    (refused,) = admit(jobs, {"r1"}, Stats())
+    assert refused.failure is not None and refused.failure.kind == "duplicate_id"
+    assert refused.line is None

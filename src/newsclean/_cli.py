@@ -602,7 +602,7 @@ def admit(jobs: Iterable[Job], done: set[str], stats: Stats) -> Iterator[Job]:
     for job in jobs:
         if job.id in done:
             if job.id in resumed:
-                yield job._replace(failure=duplicate_failure(job.id), text=None)
+                yield job._replace(failure=duplicate_failure(job.id), text=None, line=None)
                 continue
             resumed.add(job.id)
             stats.resumed += 1
