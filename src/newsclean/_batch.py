@@ -230,18 +230,14 @@ def chunked(
     >>> list(chunked([1, 5, 1, 1, 9, 1], 4, weigh=int, max_weight=5))
     [[1, 5], [1, 1, 9], [1]]
     """
-    it = iter(items)
     n = min(first or size, size)
-    if weigh is None:
-        while chunk := list(itertools.islice(it, n)):
-            yield chunk
-            n = min(2 * n, size)
-        return
-    chunk, weight = [], 0
-    for item in it:
+    chunk: list[T] = []
+    weight = 0
+    for item in items:
         chunk.append(item)
-        weight += weigh(item)
-        if len(chunk) >= n or weight >= max_weight:
+        if weigh is not None:
+            weight += weigh(item)
+        if len(chunk) >= n or (weigh is not None and weight >= max_weight):
             yield chunk
             chunk, weight = [], 0
             n = min(2 * n, size)
