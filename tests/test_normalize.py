@@ -73,3 +73,21 @@ def _edge_replacement(group: str | None, old: str) -> str:
     if group == "lines":
         return "\n\n" if old.count("\n") > 1 else "\n"
     return ""
+
+
+def test_two_repairs_on_one_line_are_two_records_with_input_offsets() -> None:
+    text = "The cafÃ© on the square and the cafÃ© by the station reopened."
+    n = normalize(text)
+    assert n.text == "The café on the square and the café by the station reopened."
+    assert [(r.before, r.after) for r in n.repairs] == [("Ã©", "é"), ("Ã©", "é")]
+    for r in n.repairs:
+        assert text[r.start : r.end] == r.before
+    # an offset between the two repairs maps to the same word in the input
+    at = n.text.index("square")
+    assert n.offsets.to_input(at) == text.index("square")
+
+
+def test_a_character_removed_after_a_repair_on_its_line_has_its_input_offset() -> None:
+    text = "Ã© The city re\u00adopened the Ã© bridge on Tuesday."
+    (soft,) = (r for r in normalize(text).repairs if r.rule == "normalize.invisible")
+    assert text[soft.start : soft.end] == "\u00ad"

@@ -42,6 +42,8 @@ _SUSPECTS = (
 )
 _SUSPECT_LINE = regex.compile("|".join(_SUSPECTS))
 _LINE = regex.compile(r"[^\n]+")
+# Word and space runs: ftfy's repairs on a line are recorded word by word (see _split_edit).
+_SPACE_SPLIT = re.compile(r"(\s+)")
 # The same test for a whole page at once: the stdlib engine scans these classes ~2x faster,
 # and each alone (a class, or the literal "&") ~1.7x faster again than their alternation.
 _SUSPECT_ANYWHERE = tuple(re.compile(p) for p in _SUSPECTS)
@@ -133,8 +135,34 @@ def fix_encoding(text: str) -> tuple[str, list[tuple[Edit, str, str, str]]]:
     new, edits = rewrite(text, _LINE, fix_line)
     out: list[tuple[Edit, str, str, str]] = []
     for edit, old, repl in edits:
-        out.append((*_narrow(edit, old, repl), rules[edit.start]))
+        rule = rules[edit.start]
+        out.extend((*piece, rule) for piece in _split_edit(edit, old, repl))
     return new, out
+
+
+def _split_edit(edit: Edit, old: str, new: str) -> list[tuple[Edit, str, str]]:
+    """One line's rewrite as one narrowed edit per changed word, when the words and the
+    spaces between them line up (ftfy mends inside words); else one edit for the line.
+
+    A single edit over two repairs would map every offset between them as if the
+    characters before lined up, off by the length change of the first.
+
+    >>> [(e.start, e.end, o, n) for e, o, n in _split_edit(Edit(0, 9, 0, 7), "aÃ© bÃ©", "aé bé")]
+    [(1, 3, 'Ã©', 'é'), (5, 7, 'Ã©', 'é')]
+    """
+    old_parts = _SPACE_SPLIT.split(old)
+    new_parts = _SPACE_SPLIT.split(new)
+    if len(old_parts) != len(new_parts) or old_parts[1::2] != new_parts[1::2]:
+        return [_narrow(edit, old, new)]
+    out = []
+    at, new_at = edit.start, edit.new_start
+    for before, after in zip(old_parts, new_parts, strict=True):
+        if before != after:
+            piece = Edit(at, at + len(before), new_at, new_at + len(after))
+            out.append(_narrow(piece, before, after))
+        at += len(before)
+        new_at += len(after)
+    return out
 
 
 def _narrow(edit: Edit, old: str, new: str) -> tuple[Edit, str, str]:
