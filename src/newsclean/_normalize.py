@@ -41,7 +41,8 @@ _SUSPECTS = (
     r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
 )
 _SUSPECT_LINE = regex.compile("|".join(_SUSPECTS))
-_LINE = regex.compile(r"[^\n]+")
+# (every line break ``_CHARS`` knows: a second run, seeing them as "\n", judges the same lines)
+_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c]+")
 # Word and space runs: ftfy's repairs on a line are recorded word by word (see _split_edit).
 _SPACE_SPLIT = re.compile(r"(\s+)")
 # The same test for a whole page at once: the stdlib engine scans these classes ~2x faster,
