@@ -100,3 +100,9 @@ def test_lines_split_by_a_carriage_return_are_fixed_as_lines() -> None:
     once = normalize(text).text
     assert once == "Fares for trips of < 10 km stay the same.\nTom & Jerry opened a shop."
     assert normalize(once).text == once
+
+
+def test_modifier_apostrophe_between_letters_and_an_invisible_character() -> None:
+    once = normalize("Korea\u200bʼs ministry").text
+    assert once == "Korea’s ministry"
+    assert normalize(once).text == once
