@@ -106,3 +106,12 @@ def test_modifier_apostrophe_between_letters_and_an_invisible_character() -> Non
     once = normalize("Korea\u200bʼs ministry").text
     assert once == "Korea’s ministry"
     assert normalize(once).text == once
+
+
+def test_an_invisible_character_between_spaces_leaves_one_space() -> None:
+    text = "approved on Tuesday. \u200b The mayor said \x07 so."
+    n = normalize(text)
+    assert n.text == "approved on Tuesday. The mayor said so."
+    assert normalize(n.text).text == n.text
+    assert [text[r.start : r.end] for r in n.repairs] == ["\u200b", "\x07"]
+    assert n.offsets.to_input(n.text.index("The")) == text.index("The")

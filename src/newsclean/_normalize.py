@@ -357,6 +357,10 @@ def normalize(text: str) -> Normalized:
             end = offsets.to_input(edit.end, is_end=True)
             repairs.append(CharRepair(char_rule, old, replacement, start, end))
     offsets = offsets.then(EditList.of(e for e, _, _ in char_edits))
+    if "invisible" in kinds or "control" in kinds:
+        # a character gone from between two spaces leaves a run the pass above did not see
+        chars, run_edits, _ = _fix_chars(chars, _SPACE_RUNS)
+        offsets = offsets.then(EditList.of(e for e, _, _ in run_edits))
 
     settled, edge_edits = _settle_edges(chars)
     offsets = offsets.then(EditList.of(edge_edits))
