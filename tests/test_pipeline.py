@@ -383,3 +383,15 @@ def test_an_html_page_s_declared_language_stands_in_only_when_the_body_cannot_te
     assert clean(page).language == "de"
     assert clean(page, language="fr").language == "fr"
     assert clean(photo, detect_language=False).language is None
+
+
+def test_a_run_split_in_many_places_gives_small_repairs() -> None:
+    # "Word.Word.Word...": each repair shows the words beside its split, not the whole run
+    # (each a copy of it made the audit trail, and the time, grow with the square of the run)
+    words = _prose(30_000).split()
+    text = ".".join(w.capitalize() for w in words[:3000])
+    doc = clean(text)
+    assert len(doc.repairs) > 1000
+    assert sum(len(r.before) + len(r.after) for r in doc.repairs) < 10 * len(text)
+    assert all(text[r.start : r.end] == r.before for r in doc.repairs)
+    assert all(r.after.replace(" ", "", 1) == r.before for r in doc.repairs)

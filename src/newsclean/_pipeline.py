@@ -336,16 +336,22 @@ def _unglue(
     found = [(s.offset, s.rule) for s in find_glue_splits(kept_text, language)]
     if if_dense and not dense_with_glue(len(found), kept_text):
         found = []
+    splits: list[tuple[int, str]] = []
     for offset, rule in found:
-        if not options.is_enabled(rule):
-            continue
-        k = bisect_right(starts, offset) - 1
-        at = lines[k].start + offset - starts[k]  # inside a word: never on a line break
+        if options.is_enabled(rule):
+            k = bisect_right(starts, offset) - 1
+            # inside a word: never on a line break
+            splits.append((lines[k].start + offset - starts[k], rule))
+    # A repair shows the word around its split: from the space (or the split) before it to
+    # the space (or the split) after it. Not the whole run without spaces: a run split in
+    # thousands of places ("Word.Word.Word...") made every record a copy of the run.
+    bounds = [0, *(at for at, _ in splits), len(text)]
+    for i, (at, rule) in enumerate(splits):
         tok_start = at
-        while tok_start > 0 and not text[tok_start - 1].isspace():
+        while tok_start > bounds[i] and not text[tok_start - 1].isspace():
             tok_start -= 1
         tok_end = at
-        while tok_end < len(text) and not text[tok_end].isspace():
+        while tok_end < bounds[i + 2] and not text[tok_end].isspace():
             tok_end += 1
         before = text[tok_start:tok_end]
         after = before[: at - tok_start] + " " + before[at - tok_start :]
