@@ -248,6 +248,7 @@ def run_text(
 
     earliest = min((c.start for c in earlier), default=None)
     judged: tuple[str, str | None] | None = None  # (text, its language) when glue asked
+    mended: set[Line] = set()  # lines glue put spaces into: the rules have not read them so
     if options.unglue and options.is_enabled("glue") and lines:
         # Glue runs on what the article kept: a page's menus and footers are most of its
         # text (and all of the cost), and repairing words there helps nobody.
@@ -262,7 +263,9 @@ def run_text(
                 norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
             )
             if spaces:
+                split_in = {bisect_right(lines, at, key=_START) - 1 for at in spaces}
                 lines = _shifted(lines, spaces, norm.text)
+                mended = {lines[i] for i in split_in}
                 preceding = _shifted(preceding, spaces, norm.text)
                 page = segment_lines(norm.text)
                 if earliest is not None:
@@ -270,6 +273,7 @@ def run_text(
 
     title = subtitle = date = author = None
     source: str | None = None
+    unread = lines
     if options.metadata:
         meta = extract_metadata(
             lines,
@@ -289,6 +293,12 @@ def run_text(
             if not again:
                 break
             lines = subtract(lines, record("metadata", again))
+    # A line the rules have not read as it now stands (glue mended it, or metadata cut a date
+    # off it and left "Views: 74") is read now, as clean(doc.body) would read it.
+    before = set(unread)
+    fresh = [ln for ln in lines if ln in mended or ln not in before]
+    if fresh:
+        lines = subtract(lines, record("rules", apply_rules(fresh, options.ruleset).cuts))
 
     body = join_lines(lines)
     # (the body is often the very text glue judged: no need to ask again)
