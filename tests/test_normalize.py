@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,8 +103,9 @@ def test_lines_split_by_a_carriage_return_are_fixed_as_lines() -> None:
     assert normalize(once).text == once
 
 
-def test_modifier_apostrophe_between_letters_and_an_invisible_character() -> None:
-    once = normalize("Korea\u200bʼs ministry").text
+@pytest.mark.parametrize("between", ["\u200b", "\x00", "\x07\u00ad"])
+def test_modifier_apostrophe_between_letters_and_an_invisible_character(between: str) -> None:
+    once = normalize(f"Korea{between}ʼs ministry").text
     assert once == "Korea’s ministry"
     assert normalize(once).text == once
 

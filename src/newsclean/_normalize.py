@@ -57,8 +57,10 @@ _CHARS = regex.compile(
     r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*)"
     r"|(?P<invisible>[\u200b\u2060\ufeff\u00ad\u180e]+)"
     r"|(?P<control>[\x00-\x08\x0e-\x1f\x7f]+)"
-    # (letters on both sides once the invisible characters are gone, as a second run sees it)
-    r"|(?P<apostrophe>(?<=\p{L}[\u200b\u2060\ufeff\u00ad\u180e]*)\u02bc(?=[\u200b\u2060\ufeff\u00ad\u180e]*\p{L}))"
+    # (letters on both sides once invisible and control characters are gone, as a second
+    # run sees it)
+    r"|(?P<apostrophe>(?<=\p{L}[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*)\u02bc"
+    r"(?=[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*\p{L}))"
 )
 # ``_CHARS`` on a text with no trigger but runs of plain spaces (most pages; inscriptis pads
 # its columns): the same matches, found by a literal search about ten times faster.
