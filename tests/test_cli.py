@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import signal
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from newsclean._batch import Job
-from newsclean._cli import Stats, admit
+from newsclean._cli import Stats, admit, stdin_jobs
 
 # Skip the glue model and language detection: the command starts in ~2 s instead of ~5 s.
 FAST = ["--no-unglue", "--language", "en", "--quiet"]
@@ -249,3 +250,11 @@ def test_a_duplicate_refused_on_resume_keeps_no_record_line() -> None:
     (refused,) = admit(jobs, {"r1"}, Stats())
     assert refused.failure is not None and refused.failure.kind == "duplicate_id"
     assert refused.line is None
+
+
+def test_stdin_jsonl_with_a_byte_order_mark_is_read_as_records() -> None:
+    # Windows tools write UTF-8 with a BOM; a .jsonl file is read as JSONL whatever its start
+    data = "\ufeff" + "\n".join(json.dumps({"id": f"d{i}", "text": ARTICLE}) for i in range(2))
+    stream = io.BufferedReader(io.BytesIO(data.encode()))
+    jobs = list(stdin_jobs(stream, ["text"], 1 << 20))
+    assert [j.id for j in jobs] == ["d0", "d1"]

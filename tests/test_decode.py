@@ -26,3 +26,41 @@ def test_html_detection() -> None:
     assert looks_like_html("  <!doctype html><title>x</title>")
     assert looks_like_html("<div><p>a</p><p>b</p><p>c</p><a href=x>d</a><br></div>")
     assert not looks_like_html("Use <b> for bold, he wrote.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le conseil a approuvé mardi le budget après un long débat, a déclaré la maire.",
+        "Совет депутатов во вторник утвердил новый бюджет после долгих споров.",
+        "市议会周二在经过长时间辩论后批准了新预算。",
+        "The café reopened on Tuesday — the owner said it was “a relief”.",
+    ],
+)
+def test_utf8_cut_inside_its_last_character_stays_utf8(text: str) -> None:
+    # A scraper that caps pages at N bytes cuts a character in two; the rest is still UTF-8.
+    data = (text + " Ж").encode()[:-1]
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith(text)
+
+
+def test_utf8_with_one_stray_byte_stays_utf8() -> None:
+    text = "Le conseil a approuvé mardi le budget après un long débat, a déclaré la maire."
+    data = text[:40].encode() + b"\x92" + text[40:].encode()
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == text[:40] + "\ufffd" + text[40:]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le café est très bon, à côté de la gare.", "cp1252"),
+        ("Совет депутатов во вторник утвердил новый бюджет после долгих споров.", "cp1251"),
+        ("市议会周二在经过长时间辩论后批准了新预算。", "gb18030"),
+        ("Let's meet at the café", "cp1252"),
+    ],
+)
+def test_text_in_another_charset_is_not_read_as_broken_utf8(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)).text == text

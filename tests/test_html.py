@@ -651,3 +651,15 @@ def test_pages_are_parsed_with_lxmls_own_element_lookup() -> None:
         theirs = trafilatura.bare_extraction(page, include_comments=False, **mode)  # type: ignore[arg-type]
         assert ours is not None and theirs is not None
         assert ours.text == theirs.text
+
+
+def test_a_page_nested_deeper_than_libxml2_s_default_limit_keeps_its_text() -> None:
+    # Old pages leave <font> (or <div>) open paragraph after paragraph: libxml2 stops
+    # building the tree at depth 256 unless asked for a huge tree, and the rest was lost.
+    paragraphs = [
+        f"The council approved part {i} of the budget on Tuesday after a long debate."
+        for i in range(300)
+    ]
+    body = "".join(f"<font face='Arial'><p>{p}\n" for p in paragraphs)
+    doc = clean(f"<html><head><title>Budget</title></head><body>{body}</body></html>")
+    assert paragraphs[-1] in doc.body

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from newsclean import clean
 from newsclean._metadata import (
     extract_metadata,
     header_cuts,
@@ -466,3 +470,20 @@ def test_at_least_words_matches_as_a_full_count(text: str) -> None:
         assert (_at_least_words(count).match(text) is not None) == (
             len(_WORD.findall(text)) >= count
         )
+
+
+def test_the_documented_header_rules_keep_every_header_line_in_the_body() -> None:
+    # docs/usage.md: switching these rules off keeps the header as the page shows it
+    doc = (Path(__file__).parent.parent / "docs" / "usage.md").read_text("utf-8")
+    listed = set(re.findall(r'"(metadata\.[a-z_]+)"', doc.split("**The header lines**")[1]))
+    page = (
+        "Valley Times\n\nLibrary extends opening hours for exam season\n"
+        "Students get a quiet place to revise before the summer exams\n"
+        "By Tom Becker\nPublished: 2 May 2024\n\n"
+        "The central library will stay open until midnight on weekdays from next week.\n\n"
+        "The trial runs until the end of June, librarians said on Thursday."
+    )
+    doc_ = clean(page, disable=listed)
+    assert doc_.title == "Library extends opening hours for exam season"
+    assert [r.rule for r in doc_.removed] == []
+    assert doc_.body.splitlines()[:2] == ["Valley Times", ""]

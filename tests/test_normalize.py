@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,3 +74,46 @@ def _edge_replacement(group: str | None, old: str) -> str:
     if group == "lines":
         return "\n\n" if old.count("\n") > 1 else "\n"
     return ""
+
+
+def test_two_repairs_on_one_line_are_two_records_with_input_offsets() -> None:
+    text = "The cafÃ© on the square and the cafÃ© by the station reopened."
+    n = normalize(text)
+    assert n.text == "The café on the square and the café by the station reopened."
+    assert [(r.before, r.after) for r in n.repairs] == [("Ã©", "é"), ("Ã©", "é")]
+    for r in n.repairs:
+        assert text[r.start : r.end] == r.before
+    # an offset between the two repairs maps to the same word in the input
+    at = n.text.index("square")
+    assert n.offsets.to_input(at) == text.index("square")
+
+
+def test_a_character_removed_after_a_repair_on_its_line_has_its_input_offset() -> None:
+    text = "Ã© The city re\u00adopened the Ã© bridge on Tuesday."
+    (soft,) = (r for r in normalize(text).repairs if r.rule == "normalize.invisible")
+    assert text[soft.start : soft.end] == "\u00ad"
+
+
+def test_lines_split_by_a_carriage_return_are_fixed_as_lines() -> None:
+    # ftfy leaves entities alone on a line that holds a "<"; the two lines must be judged
+    # apart, as they are once the "\r" is a "\n" (normalising twice changes nothing more)
+    text = "Fares for trips of < 10 km stay the same.\rTom &amp; Jerry opened a shop."
+    once = normalize(text).text
+    assert once == "Fares for trips of < 10 km stay the same.\nTom & Jerry opened a shop."
+    assert normalize(once).text == once
+
+
+@pytest.mark.parametrize("between", ["\u200b", "\x00", "\x07\u00ad"])
+def test_modifier_apostrophe_between_letters_and_an_invisible_character(between: str) -> None:
+    once = normalize(f"Korea{between}ʼs ministry").text
+    assert once == "Korea’s ministry"
+    assert normalize(once).text == once
+
+
+def test_an_invisible_character_between_spaces_leaves_one_space() -> None:
+    text = "approved on Tuesday. \u200b The mayor said \x07 so."
+    n = normalize(text)
+    assert n.text == "approved on Tuesday. The mayor said so."
+    assert normalize(n.text).text == n.text
+    assert [text[r.start : r.end] for r in n.repairs] == ["\u200b", "\x07"]
+    assert n.offsets.to_input(n.text.index("The")) == text.index("The")

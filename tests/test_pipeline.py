@@ -383,3 +383,38 @@ def test_an_html_page_s_declared_language_stands_in_only_when_the_body_cannot_te
     assert clean(page).language == "de"
     assert clean(page, language="fr").language == "fr"
     assert clean(photo, detect_language=False).language is None
+
+
+def test_a_run_split_in_many_places_gives_small_repairs() -> None:
+    # "Word.Word.Word...": each repair shows the words beside its split, not the whole run
+    # (each a copy of it made the audit trail, and the time, grow with the square of the run)
+    words = _prose(30_000).split()
+    text = ".".join(w.capitalize() for w in words[:3000])
+    doc = clean(text)
+    assert len(doc.repairs) > 1000
+    assert sum(len(r.before) + len(r.after) for r in doc.repairs) < 10 * len(text)
+    assert all(text[r.start : r.end] == r.before for r in doc.repairs)
+    assert all(r.after.replace(" ", "", 1) == r.before for r in doc.repairs)
+
+
+@pytest.mark.parametrize(
+    ("page", "cut"),
+    [
+        # metadata takes the date off the line; what is left is a counter line
+        ("Posted on 2024-10-21 Comments (0)\n\n{article}", "Comments (0)"),
+        # glue mends a line the phrase rules could not read before
+        (
+            "{article}\n\nSubscribe to our newsletter\n\nGet the latest news deliveredtoyour inbox.",
+            "Get the latest news delivered to your inbox.",
+        ),
+    ],
+)
+def test_a_line_mended_or_cut_into_is_read_by_the_rules(page: str, cut: str) -> None:
+    article = (
+        "The council approved the new budget on Tuesday after a long and heated debate.\n\n"
+        "The mayor said the plan would add forty buses to the city's routes by 2026."
+    )
+    doc = clean(page.format(article=article))
+    assert doc.body == article
+    assert cut in [r.text for r in doc.removed]
+    assert clean(doc.body).body == doc.body

@@ -9,12 +9,21 @@ from newsclean._rules import builtin_rules
 
 STAGE_RULES = [
     (
+        "decode.charset",
+        "Bytes given to clean(): the charset they were read in (`after`), UTF-8 first.",
+        "bytes → utf-8",
+    ),
+    (
         "normalize.mojibake",
         "Text decoded with the wrong charset, repaired by ftfy.",
         "Koreaâ€™s → Korea’s",
     ),
     ("normalize.html_entity", "HTML character references left in text.", "&amp; → &"),
-    ("normalize.unicode", "Other ftfy repairs (NFC, ligatures, surrogates).", "ﬁ → fi"),
+    (
+        "normalize.unicode",
+        "Other ftfy repairs (NFC; ligatures too, on a line ftfy is asked about).",
+        "cafe\\u0301 → café",
+    ),
     ("normalize.modifier_apostrophe", "U+02BC between letters becomes ’.", "Koreaʼs → Korea’s"),
     (
         "normalize.invisible",
@@ -63,6 +72,12 @@ STAGE_RULES = [
         "metadata.title_repeat",
         "The headline repeated, e.g. as an image caption.",
         "Risk wins, risk loses! … - 1",
+    ),
+    (
+        "metadata.masthead",
+        "Short lines above a corroborated headline (site name, section kicker);"
+        " a Title Case one can give `source`.",
+        "Coastal Herald",
     ),
     (
         "metadata.source_line",

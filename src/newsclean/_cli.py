@@ -551,9 +551,10 @@ def jsonl_file_jobs(
 def stdin_jobs(
     stream: IO[bytes], text_fields: Sequence[str], max_bytes: int, *, parse: bool = True
 ) -> Iterator[Job]:
-    """Standard input: JSONL records when it starts with ``{``, else one document."""
+    """Standard input: JSONL records when it starts with ``{`` (after a UTF-8 BOM, which
+    JSON parsing skips), else one document."""
     head = stream.peek(64) if hasattr(stream, "peek") else b""
-    if head.lstrip().startswith(b"{"):
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
         yield from record_jobs(stream, "-", "-", text_fields, max_bytes, parse=parse)
         return
     data = stream.read(max_bytes + 1)

@@ -83,6 +83,9 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(data.decode(name), name.lower())
         except (LookupError, UnicodeDecodeError):
             pass
+    mended = _mostly_utf8(data)
+    if mended is not None:
+        return Decoded(mended, "utf-8")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -95,6 +98,26 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode(encoding, errors="replace"), encoding)
     except LookupError:
         return Decoded(data.decode("cp1252", errors="replace"), "cp1252")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` read as UTF-8 with its few bad bytes replaced, when it is UTF-8 with a flaw.
+
+    A page cut inside its last character, or with one stray byte, is still UTF-8; a
+    charset detector, asked instead, can pick a code page that garbles every other
+    non-ASCII character. Another charset's text rarely forms valid multi-byte sequences,
+    so valid characters outnumbering the flaws two to one is evidence enough.
+
+    >>> _mostly_utf8("Le débat a duré trois heures: Ж".encode()[:-1])
+    'Le débat a duré trois heures: \ufffd'
+    >>> _mostly_utf8("Le débat a duré trois heures.".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    flaws = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - text.count("\ufffd")
+    return text if valid >= 2 * flaws else None
 
 
 def looks_like_html(text: str) -> bool:

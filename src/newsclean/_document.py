@@ -34,8 +34,8 @@ class Removal:
 class Repair:
     """A change made in place: ``before`` at ``start:end`` of the input became ``after``.
 
-    >>> Repair("normalize", "normalize.nbsp", "\\xa0", " ", 3, 4).after
-    ' '
+    >>> Repair("normalize", "normalize.modifier_apostrophe", "\u02bc", "\u2019", 5, 6).after
+    '’'
     """
 
     stage: str

@@ -468,7 +468,9 @@ def _html_parser() -> Any:
     ``HtmlElement`` chosen in C, where lxml.html's lookup calls back into Python for each one
     (4-10% of extract_html's time on dev pages). The one difference: form controls (form, input,
     select, textarea, label) are plain ``HtmlElement``s, without lxml.html's form API, which
-    none of these readers use. Made once, on first use (as trafilatura's, one parser serves
+    none of these readers use. And ``huge_tree``: libxml2 otherwise stops building the tree
+    at depth 256, and a page that leaves ``<font>`` open per paragraph lost the rest of its
+    text (with it, 2048). Made once, on first use (as trafilatura's, one parser serves
     every call; what it parsed before does not change what it parses next).
 
     >>> type(_html_parser().makeelement("input")).__name__
@@ -483,6 +485,7 @@ def _html_parser() -> Any:
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
+        huge_tree=True,
     )
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(

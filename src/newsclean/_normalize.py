@@ -41,7 +41,10 @@ _SUSPECTS = (
     r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
 )
 _SUSPECT_LINE = regex.compile("|".join(_SUSPECTS))
-_LINE = regex.compile(r"[^\n]+")
+# (every line break ``_CHARS`` knows: a second run, seeing them as "\n", judges the same lines)
+_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c]+")
+# Word and space runs: ftfy's repairs on a line are recorded word by word (see _split_edit).
+_SPACE_SPLIT = re.compile(r"(\s+)")
 # The same test for a whole page at once: the stdlib engine scans these classes ~2x faster,
 # and each alone (a class, or the literal "&") ~1.7x faster again than their alternation.
 _SUSPECT_ANYWHERE = tuple(re.compile(p) for p in _SUSPECTS)
@@ -54,7 +57,10 @@ _CHARS = regex.compile(
     r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*)"
     r"|(?P<invisible>[\u200b\u2060\ufeff\u00ad\u180e]+)"
     r"|(?P<control>[\x00-\x08\x0e-\x1f\x7f]+)"
-    r"|(?P<apostrophe>(?<=\p{L})\u02bc(?=\p{L}))"
+    # (letters on both sides once invisible and control characters are gone, as a second
+    # run sees it)
+    r"|(?P<apostrophe>(?<=\p{L}[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*)\u02bc"
+    r"(?=[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*\p{L}))"
 )
 # ``_CHARS`` on a text with no trigger but runs of plain spaces (most pages; inscriptis pads
 # its columns): the same matches, found by a literal search about ten times faster.
@@ -133,8 +139,34 @@ def fix_encoding(text: str) -> tuple[str, list[tuple[Edit, str, str, str]]]:
     new, edits = rewrite(text, _LINE, fix_line)
     out: list[tuple[Edit, str, str, str]] = []
     for edit, old, repl in edits:
-        out.append((*_narrow(edit, old, repl), rules[edit.start]))
+        rule = rules[edit.start]
+        out.extend((*piece, rule) for piece in _split_edit(edit, old, repl))
     return new, out
+
+
+def _split_edit(edit: Edit, old: str, new: str) -> list[tuple[Edit, str, str]]:
+    """One line's rewrite as one narrowed edit per changed word, when the words and the
+    spaces between them line up (ftfy mends inside words); else one edit for the line.
+
+    A single edit over two repairs would map every offset between them as if the
+    characters before lined up, off by the length change of the first.
+
+    >>> [(e.start, e.end, o, n) for e, o, n in _split_edit(Edit(0, 9, 0, 7), "aÃ© bÃ©", "aé bé")]
+    [(1, 3, 'Ã©', 'é'), (5, 7, 'Ã©', 'é')]
+    """
+    old_parts = _SPACE_SPLIT.split(old)
+    new_parts = _SPACE_SPLIT.split(new)
+    if len(old_parts) != len(new_parts) or old_parts[1::2] != new_parts[1::2]:
+        return [_narrow(edit, old, new)]
+    out = []
+    at, new_at = edit.start, edit.new_start
+    for before, after in zip(old_parts, new_parts, strict=True):
+        if before != after:
+            piece = Edit(at, at + len(before), new_at, new_at + len(after))
+            out.append(_narrow(piece, before, after))
+        at += len(before)
+        new_at += len(after)
+    return out
 
 
 def _narrow(edit: Edit, old: str, new: str) -> tuple[Edit, str, str]:
@@ -327,6 +359,10 @@ def normalize(text: str) -> Normalized:
             end = offsets.to_input(edit.end, is_end=True)
             repairs.append(CharRepair(char_rule, old, replacement, start, end))
     offsets = offsets.then(EditList.of(e for e, _, _ in char_edits))
+    if "invisible" in kinds or "control" in kinds:
+        # a character gone from between two spaces leaves a run the pass above did not see
+        chars, run_edits, _ = _fix_chars(chars, _SPACE_RUNS)
+        offsets = offsets.then(EditList.of(e for e, _, _ in run_edits))
 
     settled, edge_edits = _settle_edges(chars)
     offsets = offsets.then(EditList.of(edge_edits))

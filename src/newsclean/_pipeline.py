@@ -248,6 +248,7 @@ def run_text(
 
     earliest = min((c.start for c in earlier), default=None)
     judged: tuple[str, str | None] | None = None  # (text, its language) when glue asked
+    mended: set[Line] = set()  # lines glue put spaces into: the rules have not read them so
     if options.unglue and options.is_enabled("glue") and lines:
         # Glue runs on what the article kept: a page's menus and footers are most of its
         # text (and all of the cost), and repairing words there helps nobody.
@@ -262,7 +263,9 @@ def run_text(
                 norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
             )
             if spaces:
+                split_in = {bisect_right(lines, at, key=_START) - 1 for at in spaces}
                 lines = _shifted(lines, spaces, norm.text)
+                mended = {lines[i] for i in split_in}
                 preceding = _shifted(preceding, spaces, norm.text)
                 page = segment_lines(norm.text)
                 if earliest is not None:
@@ -270,6 +273,7 @@ def run_text(
 
     title = subtitle = date = author = None
     source: str | None = None
+    unread = lines
     if options.metadata:
         meta = extract_metadata(
             lines,
@@ -289,6 +293,12 @@ def run_text(
             if not again:
                 break
             lines = subtract(lines, record("metadata", again))
+    # A line the rules have not read as it now stands (glue mended it, or metadata cut a date
+    # off it and left "Views: 74") is read now, as clean(doc.body) would read it.
+    before = set(unread)
+    fresh = [ln for ln in lines if ln in mended or ln not in before]
+    if fresh:
+        lines = subtract(lines, record("rules", apply_rules(fresh, options.ruleset).cuts))
 
     body = join_lines(lines)
     # (the body is often the very text glue judged: no need to ask again)
@@ -336,16 +346,22 @@ def _unglue(
     found = [(s.offset, s.rule) for s in find_glue_splits(kept_text, language)]
     if if_dense and not dense_with_glue(len(found), kept_text):
         found = []
+    splits: list[tuple[int, str]] = []
     for offset, rule in found:
-        if not options.is_enabled(rule):
-            continue
-        k = bisect_right(starts, offset) - 1
-        at = lines[k].start + offset - starts[k]  # inside a word: never on a line break
+        if options.is_enabled(rule):
+            k = bisect_right(starts, offset) - 1
+            # inside a word: never on a line break
+            splits.append((lines[k].start + offset - starts[k], rule))
+    # A repair shows the word around its split: from the space (or the split) before it to
+    # the space (or the split) after it. Not the whole run without spaces: a run split in
+    # thousands of places ("Word.Word.Word...") made every record a copy of the run.
+    bounds = [0, *(at for at, _ in splits), len(text)]
+    for i, (at, rule) in enumerate(splits):
         tok_start = at
-        while tok_start > 0 and not text[tok_start - 1].isspace():
+        while tok_start > bounds[i] and not text[tok_start - 1].isspace():
             tok_start -= 1
         tok_end = at
-        while tok_end < len(text) and not text[tok_end].isspace():
+        while tok_end < bounds[i + 2] and not text[tok_end].isspace():
             tok_end += 1
         before = text[tok_start:tok_end]
         after = before[: at - tok_start] + " " + before[at - tok_start :]
