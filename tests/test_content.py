@@ -792,3 +792,36 @@ def test_clock_time_scan_finds_the_lines_of_the_plain_pattern(text: str) -> None
         return {text.count("\n", 0, m.start()) for m in pattern.finditer(text)}
 
     assert lines(_content._TIME_CORE) == lines(re.compile(r"\d[:.h]\d\d"))
+
+
+@pytest.mark.parametrize("stamp", ["at 4:02 pm", "Ann Lee, 23:59", "updated 9:30", "10.30 Uhr"])
+def test_a_clock_time_is_a_time_stamp(stamp: str) -> None:
+    assert _content._TIME.search(stamp)
+
+
+@pytest.mark.parametrize(
+    "split", ["Finish - 2:04:38", "halfway in 1:02:53", "lap 44:58", "run 7:75"]
+)
+def test_a_duration_is_no_time_stamp(split: str) -> None:
+    """Race splits and results are not the stamps of comments (no hour 44, no h:mm:ss)."""
+    assert not _content._TIME.search(split)
+
+
+def test_a_paragraph_split_at_race_times_is_read_as_one_paragraph() -> None:
+    """A flattener puts each linked split on its own line; a duration is no comment's
+    time-stamp, so the pieces join back into paragraphs and the menus go."""
+    menu = ["Home", "Results", "Calendar", "Shop", "About us", "Contact"] * 3
+    body = [
+        "The leader went through halfway in a relatively slow",
+        "63:53",
+        "and then he cranked it up over the next ten kilometres, where he ran a split of",
+        "28:48",
+        ", which was enough to destroy the field and to leave the chasers far behind him.",
+        "His winning time of",
+        "2:04:38",
+        "is a course record, and the second man was only fourteen seconds behind at the line.",
+        "The women's race was closer still, and it was decided only on the final straight when"
+        " the champion found a last burst of speed that none of the others could answer.",
+    ]
+    flags = select_main_content([*menu, *body, *menu], language="en")
+    assert [line for line, keep in zip([*menu, *body, *menu], flags, strict=True) if keep] == body

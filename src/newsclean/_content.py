@@ -29,12 +29,13 @@ The cascade
    end a sentence.
 3. **Block classes** (jusText-like, generalised past English): *bad* = link-like
    (URLs, ``a | b | c`` separators), copyright lines, short lines repeated on the
-   page, short lines carrying a clock time, stopword-poor text, author bios under
-   600 characters ("Jane Doe is a senior editor ...", "About the author: ...")
-   and, once a good block without such words has been seen (so a consent banner
-   above the article is left to the phrase rules), boilerplate paragraphs: two or
-   more words of browser notices, legal footers, subscribe and advertising blurbs
-   ("browser", "cookies", "subscribe", "reproduced", "permission", "privacy" ...);
+   page, short lines carrying a clock time (not a duration: "2:04:38", "44:58"),
+   stopword-poor text, author bios under 600 characters ("Jane Doe is a senior
+   editor ...", "About the author: ...") and, once a good block without such
+   words has been seen (so a consent banner above the article is left to the
+   phrase rules), boilerplate paragraphs: two or more words of browser notices,
+   legal footers, subscribe and advertising blurbs ("browser", "cookies",
+   "subscribe", "reproduced", "permission", "privacy" ...);
    *short* = under 40 characters; *good* = at least 100 characters with stopword
    density >= 0.30; *near* = stopword density >= 0.20 (and bulleted list items
    with real words).
@@ -185,10 +186,12 @@ _SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-n
 # page; a candidate for _TIME: "\d[:.h]\d\d", found from its separator (a bitmap test per
 # character in the scan, cheaper than a digit test), the digit before it looked back at
 _TIME_CORE = re.compile(r"[:.h](?<=\d[:.h])\d\d")
+# A bare "h:mm" is a clock time only when it could be one (hours 0-23, minutes 0-59) and is
+# no part of a longer duration: race splits and results ("2:04:38", "44:58") are not stamps.
 _TIME = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:"
     + "".join(w + r"\b|" for w in phrases("clock_words"))
-    + r"utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
+    + r"utc\b|gmt\b|[ecmp][sd]t\b)|(?<![\d:.])\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]\d)",
     re.I,
 )
 _COPYRIGHT = ("©", "(c)", *phrases("copyright_phrases"))
