@@ -825,3 +825,25 @@ def test_a_paragraph_split_at_race_times_is_read_as_one_paragraph() -> None:
     ]
     flags = select_main_content([*menu, *body, *menu], language="en")
     assert [line for line, keep in zip([*menu, *body, *menu], flags, strict=True) if keep] == body
+
+
+def test_a_short_post_ends_at_its_comment_heading() -> None:
+    """A post with no real paragraph is the one under its headline, not the longer list of
+    teasers under the comment form that repeats the headline ("Recent posts")."""
+    headline = "Paper lanterns for a summer party"
+    post = [headline, "June 3 by Ann", "We folded these from old maps and hung them in the garden."]
+    page = [
+        f"{headline} | The Craft Corner",
+        *["Home", "Projects", "Shop", "About"],
+        *post,
+        *["0 Comments", "Leave a comment", "Name (required)", "Website"],
+        "Hello there, you can follow the blog on every social network and get all the new posts.",
+        "Recent posts",
+        headline,
+        "A birdhouse made of wine corks and a bit of glue from the shed",
+        "Three ways to dye old linen with onion skins and avocado stones",
+        "Knitting a scarf for the dog before the first frost of the year",
+        *["Archives", "June 2012", "May 2012", "April 2012", "Contact", "Imprint"],
+    ]
+    flags = select_main_content(page, language="en")
+    assert [line for line, keep in zip(page, flags, strict=True) if keep] == post
