@@ -792,3 +792,58 @@ def test_clock_time_scan_finds_the_lines_of_the_plain_pattern(text: str) -> None
         return {text.count("\n", 0, m.start()) for m in pattern.finditer(text)}
 
     assert lines(_content._TIME_CORE) == lines(re.compile(r"\d[:.h]\d\d"))
+
+
+@pytest.mark.parametrize("stamp", ["at 4:02 pm", "Ann Lee, 23:59", "updated 9:30", "10.30 Uhr"])
+def test_a_clock_time_is_a_time_stamp(stamp: str) -> None:
+    assert _content._TIME.search(stamp)
+
+
+@pytest.mark.parametrize(
+    "split", ["Finish - 2:04:38", "halfway in 1:02:53", "lap 44:58", "run 7:75"]
+)
+def test_a_duration_is_no_time_stamp(split: str) -> None:
+    """Race splits and results are not the stamps of comments (no hour 44, no h:mm:ss)."""
+    assert not _content._TIME.search(split)
+
+
+def test_a_paragraph_split_at_race_times_is_read_as_one_paragraph() -> None:
+    """A flattener puts each linked split on its own line; a duration is no comment's
+    time-stamp, so the pieces join back into paragraphs and the menus go."""
+    menu = ["Home", "Results", "Calendar", "Shop", "About us", "Contact"] * 3
+    body = [
+        "The leader went through halfway in a relatively slow",
+        "63:53",
+        "and then he cranked it up over the next ten kilometres, where he ran a split of",
+        "28:48",
+        ", which was enough to destroy the field and to leave the chasers far behind him.",
+        "His winning time of",
+        "2:04:38",
+        "is a course record, and the second man was only fourteen seconds behind at the line.",
+        "The women's race was closer still, and it was decided only on the final straight when"
+        " the champion found a last burst of speed that none of the others could answer.",
+    ]
+    flags = select_main_content([*menu, *body, *menu], language="en")
+    assert [line for line, keep in zip([*menu, *body, *menu], flags, strict=True) if keep] == body
+
+
+def test_a_short_post_ends_at_its_comment_heading() -> None:
+    """A post with no real paragraph is the one under its headline, not the longer list of
+    teasers under the comment form that repeats the headline ("Recent posts")."""
+    headline = "Paper lanterns for a summer party"
+    post = [headline, "June 3 by Ann", "We folded these from old maps and hung them in the garden."]
+    page = [
+        f"{headline} | The Craft Corner",
+        *["Home", "Projects", "Shop", "About"],
+        *post,
+        *["0 Comments", "Leave a comment", "Name (required)", "Website"],
+        "Hello there, you can follow the blog on every social network and get all the new posts.",
+        "Recent posts",
+        headline,
+        "A birdhouse made of wine corks and a bit of glue from the shed",
+        "Three ways to dye old linen with onion skins and avocado stones",
+        "Knitting a scarf for the dog before the first frost of the year",
+        *["Archives", "June 2012", "May 2012", "April 2012", "Contact", "Imprint"],
+    ]
+    flags = select_main_content(page, language="en")
+    assert [line for line, keep in zip(page, flags, strict=True) if keep] == post

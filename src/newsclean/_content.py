@@ -29,12 +29,13 @@ The cascade
    end a sentence.
 3. **Block classes** (jusText-like, generalised past English): *bad* = link-like
    (URLs, ``a | b | c`` separators), copyright lines, short lines repeated on the
-   page, short lines carrying a clock time, stopword-poor text, author bios under
-   600 characters ("Jane Doe is a senior editor ...", "About the author: ...")
-   and, once a good block without such words has been seen (so a consent banner
-   above the article is left to the phrase rules), boilerplate paragraphs: two or
-   more words of browser notices, legal footers, subscribe and advertising blurbs
-   ("browser", "cookies", "subscribe", "reproduced", "permission", "privacy" ...);
+   page, short lines carrying a clock time (not a duration: "2:04:38", "44:58"),
+   stopword-poor text, author bios under 600 characters ("Jane Doe is a senior
+   editor ...", "About the author: ...") and, once a good block without such
+   words has been seen (so a consent banner above the article is left to the
+   phrase rules), boilerplate paragraphs: two or more words of browser notices,
+   legal footers, subscribe and advertising blurbs ("browser", "cookies",
+   "subscribe", "reproduced", "permission", "privacy" ...);
    *short* = under 40 characters; *good* = at least 100 characters with stopword
    density >= 0.30; *near* = stopword density >= 0.20 (and bulleted list items
    with real words).
@@ -83,7 +84,8 @@ The cascade
    short post under its headline: each block whose first line repeats most of
    the page ``<title>`` (the first line), and does not recur more than twice
    elsewhere (a site name does), starts a candidate that runs on until three
-   non-content blocks in a row; the candidate followed by the most words (at
+   non-content blocks in a row, or a comment or related-posts heading (which ends the
+   search: headlines below it are teasers); the candidate followed by the most words (at
    least eight) is kept.  With no such headline, every line is kept.
 9. **Do no harm.**  Inputs of at most three lines are kept whole.  When at most
    10 blocks or 20% of the blocks would be dropped (an already clean article), or
@@ -185,10 +187,12 @@ _SEP = re.compile(r" [|•·»›/\\\-–—] ")  # page; lines are whitespace-n
 # page; a candidate for _TIME: "\d[:.h]\d\d", found from its separator (a bitmap test per
 # character in the scan, cheaper than a digit test), the digit before it looked back at
 _TIME_CORE = re.compile(r"[:.h](?<=\d[:.h])\d\d")
+# A bare "h:mm" is a clock time only when it could be one (hours 0-23, minutes 0-59) and is
+# no part of a longer duration: race splits and results ("2:04:38", "44:58") are not stamps.
 _TIME = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:"
     + "".join(w + r"\b|" for w in phrases("clock_words"))
-    + r"utc\b|gmt\b|[ecmp][sd]t\b)|\b\d{1,2}:\d{2}\b",
+    + r"utc\b|gmt\b|[ecmp][sd]t\b)|(?<![\d:.])\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]\d)",
     re.I,
 )
 _COPYRIGHT = ("©", "(c)", *phrases("copyright_phrases"))
@@ -1004,10 +1008,13 @@ def _title_heads(p: _Page, zone: int, start: int = 1) -> Iterable[int]:
 def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
     """On a page with no real paragraph: the headline and the short post below it.
 
-    Each block repeating the page title is a candidate headline; the post runs on
-    from it until three non-content blocks in a row, unless its line recurs more than
-    twice outside the title (the site's name).  The candidate followed by the most
-    words (at least eight) wins, the later one on a tie; None when there is none.
+    Each block repeating the page title is a candidate headline, unless its line recurs
+    more than twice outside the title (the site's name); the post runs on from it until
+    three non-content blocks in a row, a comment heading or a related-posts heading ("0
+    Comments", "Related posts").  The candidate followed by the most words (at least
+    eight) wins, the later one on a tie; None when there is none.  A post that ends at
+    such a heading ends the search: a headline repeated under a post's comments is a
+    teaser of it ("Recent posts"), however many teasers follow.
     """
     best: tuple[int, int, int] | None = None
     walked = k = 0
@@ -1017,9 +1024,13 @@ def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
         k = next(iter(_title_heads(p, zone, max(k + 1, walked))), -1)
         if k < 0:
             break
-        words, run, last = 0, 0, k
+        words, run, last, closed = 0, 0, k, False
         j = k + 1
         while j < zone and run < _POST_RUN:
+            text = p.texts[j]
+            if len(text) <= 80 and (is_comment_heading(text) or is_end_heading(text, p.words[j])):
+                closed = True  # the post's comments or a box of related posts under it
+                break
             if (p.words[j] >= 3 and p.score[j] >= 0) or (p.words[j] >= 5 and not p.link_like[j]):
                 words += p.words[j]
                 run = 0
@@ -1030,6 +1041,8 @@ def _short_post(p: _Page, zone: int) -> tuple[int, int] | None:
         walked = j
         if words >= _POST_MIN_WORDS and (best is None or words >= best[0]):
             best = (words, k, last)
+        if closed and best is not None and best[1] == k:
+            break  # headlines below a post's comment heading are teasers, not posts
     return None if best is None else (best[1], best[2])
 
 
