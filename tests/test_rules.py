@@ -61,6 +61,11 @@ def test_site_banner_gives_source() -> None:
         ("Trackback Pings", "en.widget_label"),
         ("Follow us!", "en.newsletter"),
         ("Connect With Us on Twitter", "en.newsletter"),
+        ("Cookie settings | Accept all", "en.cookie_line"),
+        ("Accept all · Reject all · Manage preferences", "en.cookie_line"),
+        ("Read more:", "en.read_more"),
+        ("Tags: library, education, students", "en.tag_list"),
+        ("Filed under: Poultry & Game", "en.tag_list"),
     ],
 )
 def test_page_furniture_lines_go(line: str, rule: str) -> None:
@@ -91,6 +96,9 @@ def test_blog_pager_and_feed_links_go() -> None:
         "Follow us on the long road home, said the guide.",
         "Next, add the comment to the file and save it.",
         "Back to the story of the flood: the river rose again.",
+        "Tags: the police found them on every lamp post, and the council wants them gone.",
+        "Topics: housing, transport and schools. The mayor will speak on all three tonight.",
+        "Accept all the offers, the agent told us.",
     ],
 )
 def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
