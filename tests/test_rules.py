@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,36 @@ def test_first_character_prefilter_gives_what_every_rule_would(line: str) -> Non
     rs = RULESET
     for text in (line, line.upper(), line.lower(), line.strip()):
         assert rs._line_rule(text) == _first_match_of_every_rule(rs, text)
+
+
+def _random_lines(seed: int, count: int) -> list[str]:
+    """Lines made of the rules' own examples cut, recased and run into random text."""
+    rng = random.Random(seed)
+    examples = [ex.strip() for r in RULES for ex in r.example.split(" / ") if ex.strip()]
+    alphabet = "aAbBcCdDeEfFkKsStTxXzZ ()+-.:|»›→0123456789éß\u212a\u017fКкó中"
+    out = []
+    for _ in range(count):
+        ex = rng.choice(examples)
+        a, b = sorted(rng.randrange(len(ex) + 1) for _ in range(2))
+        noise = "".join(rng.choice(alphabet) for _ in range(rng.randrange(4)))
+        text = rng.choice([ex, ex[a:], ex[:b], ex[a:b], noise + ex, ex + noise, noise])
+        out.append(rng.choice([text, text.upper(), text.lower(), text.swapcase()]))
+    return out
+
+
+def test_opening_prefilter_gives_what_every_rule_would_on_random_lines() -> None:
+    rs = RuleSet.build(
+        [*RULES, Rule("user.cased", "line", ("ab(?-i:C)d", "k(?-i:s)"))]  # case matters here
+    )
+    for text in [*_random_lines(7, 4000), "abCd", "ABCD", "abcd", "ks", "KS", "Ks", "kS"]:
+        assert rs._line_rule(text) == _first_match_of_every_rule(rs, text), text
+
+
+def test_last_character_prefilter_never_hides_a_suffix() -> None:
+    rs = RULESET
+    assert rs._suffix_any is not None
+    lines = [*_random_lines(11, 4000), "Text size A- A A+", "Size + − 12px", "A–A+", "x+", ""]
+    for text in lines:
+        if rs._suffix_any.search(text) is not None:
+            assert rs._may_end_in_suffix(text), text
+    assert not rs._may_end_in_suffix(PROSE)  # (prose ends in a full stop: no search)
