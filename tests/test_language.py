@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from newsclean._language import detect_language, language_sample
+from newsclean._language import (
+    _WORDS,
+    _word_index,
+    detect_language,
+    detect_language_fast,
+    language_sample,
+)
 
 SAMPLES = {
     "en": "The council approved the new budget on Tuesday after a long and heated debate.",
@@ -88,3 +96,35 @@ def test_lower_casing_keeps_the_number_of_letters() -> None:
     for start in range(0, len(everything), 4096):
         chunk = everything[start : start + 4096]
         assert len(letters.findall(chunk.lower())) == len(letters.findall(chunk))
+
+
+def _scored_in_a_dict(words: list[str]) -> str | None:
+    """The word scoring as first written: a dict of scores, summed word by word."""
+    languages, index = _word_index()
+    scores: dict[str, float] = {}
+    hits = 0
+    for word in words:
+        entries = index.get(word)
+        if entries is None:
+            continue
+        hits += 1
+        for slot, weight in entries:
+            scores[languages[slot]] = scores.get(languages[slot], 0.0) + weight
+    if hits < 3 or not scores:
+        return None
+    return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def test_word_scores_in_slots_give_what_the_dict_gave() -> None:
+    _, index = _word_index()
+    vocabulary = sorted(index)
+    shared = sorted(index, key=lambda w: -len(index[w]))[:40]  # words of many languages
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = " ".join(
+            rng.choice(rng.choice([vocabulary, shared, ["zzqx", "blorf"]]))
+            for _ in range(rng.randrange(60))
+        )
+        words = _WORDS.findall(text.lower())
+        expected = _scored_in_a_dict(words) if sum(map(len, words)) >= 20 else None
+        assert detect_language_fast(text) == expected, text

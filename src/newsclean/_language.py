@@ -47,14 +47,17 @@ _SCRIPTS: tuple[tuple[regex.Pattern[str], str, float], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _word_index() -> Mapping[str, tuple[tuple[str, float], ...]]:
-    """word -> ((language, weight), ...), built once from the shipped profiles (read-only)."""
+def _word_index() -> tuple[tuple[str, ...], Mapping[str, tuple[tuple[int, float], ...]]]:
+    """The profiles' languages, and word -> ((slot of a language, weight), ...), built
+    once from the shipped profiles (read-only)."""
     raw = resources.files("newsclean").joinpath("data/language_profiles.json").read_text("utf-8")
-    index: dict[str, list[tuple[str, float]]] = {}
-    for lang, words in json.loads(raw).items():
-        for word, freq in words.items():
-            index.setdefault(word, []).append((lang, math.log1p(freq * 1e6)))
-    return MappingProxyType({w: tuple(v) for w, v in index.items()})
+    profiles = json.loads(raw)
+    languages = tuple(profiles)
+    index: dict[str, list[tuple[int, float]]] = {}
+    for slot, lang in enumerate(languages):
+        for word, freq in profiles[lang].items():
+            index.setdefault(word, []).append((slot, math.log1p(freq * 1e6)))
+    return languages, MappingProxyType({w: tuple(v) for w, v in index.items()})
 
 
 def detect_language_fast(text: str) -> str | None:
@@ -72,26 +75,27 @@ def detect_language_fast(text: str) -> str | None:
     letters = sum(map(len, words))
     if letters < _MIN_LETTERS:
         return None
-    if _NON_LATIN_LETTER.search(sample) is not None:  # else no script below can count
+    # (else no script below can count; an ASCII sample holds only Latin letters)
+    if not sample.isascii() and _NON_LATIN_LETTER.search(sample) is not None:
         # The scripts below share no character with Latin, Common or Inherited, so counting
         # in what is left without those gives the same numbers on a far shorter string.
         rest = _NO_SCRIPT_OF_OURS.sub("", sample)
         for pattern, code, share in _SCRIPTS:
             if len(pattern.findall(rest)) >= share * letters:
                 return code
-    index = _word_index()
-    scores: dict[str, float] = {}
-    hits = 0
-    for word in words:
-        entries = index.get(word)
-        if entries is None:
-            continue
-        hits += 1
-        for lang, weight in entries:
-            scores[lang] = scores.get(lang, 0.0) + weight
-    if hits < _MIN_HITS or not scores:
+    languages, index = _word_index()
+    found = [entries for entries in map(index.get, words) if entries is not None]
+    if len(found) < _MIN_HITS:
         return None
-    return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    # Each language's score adds its words' weights in text order, as before in a dict
+    # (the same floats), in a list slot: no string hashed per addition.
+    scores = [0.0] * len(languages)
+    for entries in found:
+        for slot, weight in entries:
+            scores[slot] += weight
+    # (every weight is positive: a language no word named scores 0.0 and cannot win;
+    # a tie goes to the code last in alphabetical order)
+    return max(zip(scores, languages, strict=True))[1]
 
 
 _MIN_LETTERS = 20
