@@ -3,8 +3,12 @@ from __future__ import annotations
 import random
 
 import pytest
+import regex
 
 from newsclean._language import (
+    _LATIN_WORDS,
+    _NON_LATIN_LETTER,
+    _OUTSIDE_LATIN_TEXT,
     _WORDS,
     _word_index,
     detect_language,
@@ -128,3 +132,27 @@ def test_word_scores_in_slots_give_what_the_dict_gave() -> None:
         words = _WORDS.findall(text.lower())
         expected = _scored_in_a_dict(words) if sum(map(len, words)) >= 20 else None
         assert detect_language_fast(text) == expected, text
+
+
+def test_latin_text_shortcut_holds_for_every_character_it_lets_through() -> None:
+    every = _every_character()
+    outside = set(_OUTSIDE_LATIN_TEXT.findall(every))
+    inside = [c for c in every if c not in outside]
+    assert len(inside) > 700  # ASCII, Latin letters, punctuation and currency signs
+    letter = regex.compile(r"\p{L}")
+    for c in inside:
+        # the same letters as \p{L}, none of another script, and lower case stays inside
+        assert (letter.match(c) is None) == (_LATIN_WORDS.match(c) is None), hex(ord(c))
+        assert _NON_LATIN_LETTER.match(c) is None, hex(ord(c))
+        assert not set(c.lower()) & outside, hex(ord(c))
+
+
+def test_latin_text_gives_what_the_letter_pattern_gives() -> None:
+    rng = random.Random(3)
+    alphabet = "aAzZ éÉßøÆœŒ ǅǆ ɓ İ Ⱥ µ ’“”—€ 12,. ʼ ω Ж 中"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(80)))
+        low = text.lower()
+        expected = _WORDS.findall(low)
+        if _OUTSIDE_LATIN_TEXT.search(text) is None:
+            assert _LATIN_WORDS.findall(low) == expected, text
