@@ -235,3 +235,32 @@ def test_last_character_prefilter_never_hides_a_suffix() -> None:
         if rs._suffix_any.search(text) is not None:
             assert rs._may_end_in_suffix(text), text
     assert not rs._may_end_in_suffix(PROSE)  # (prose ends in a full stop: no search)
+
+
+# User patterns with lookarounds, word boundaries, backreferences and empty matches: the
+# partial-match tables must never hide a match from them either.
+_AWKWARD_LINE_PATTERNS = (
+    r"(?P<w>ab)(?P=w)",
+    r"ab(?=c)c",
+    r"(?<=^)ba",
+    r"\Bab",
+    r"a\b b",
+    r"(?<!x)bc",
+    r"(?:a|)b c",
+    r"b?",
+    r"(?P<v>[a-c])x(?P=v)",
+)
+_AWKWARD_SUFFIX_PATTERNS = (r"(?<=x )yy", r"\byy", r"\Byy", r"(?<!a)b", r"(?:x|)y", r"[a-c]{2}\b")
+
+
+def test_prefilters_hold_for_awkward_user_patterns() -> None:
+    rules = [Rule(f"user.l{i}", "line", (p,)) for i, p in enumerate(_AWKWARD_LINE_PATTERNS)]
+    rules += [Rule(f"user.s{i}", "suffix", (p,)) for i, p in enumerate(_AWKWARD_SUFFIX_PATTERNS)]
+    rs = RuleSet.build(rules)
+    assert rs._suffix_any is not None
+    rng = random.Random(2)
+    for _ in range(20_000):
+        text = "".join(rng.choice("abcxyAB C") for _ in range(rng.randrange(1, 7)))
+        assert rs._line_rule(text) == _first_match_of_every_rule(rs, text), text
+        if rs._suffix_any.search(text) is not None:
+            assert rs._may_end_in_suffix(text), text
