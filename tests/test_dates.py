@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from newsclean._dates import date_at_start, find_dates, first_date
+from newsclean._dates import YEAR, date_at_start, find_dates, first_date, may_hold_year
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,12 @@ def test_first_date_is_the_first_of_find_dates(text: str) -> None:
 def test_date_at_start_is_the_first_of_find_dates_at_zero(text: str) -> None:
     found = find_dates(text)
     assert date_at_start(text) == (found[0] if found and found[0].start == 0 else None)
+
+
+def test_may_hold_year_never_rules_out_a_year() -> None:
+    rng = random.Random(9)
+    alphabet = "0123456789 12 19 20 ２０１９ ٢٠١٩ a-/:."
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        if YEAR.search(text) is not None:
+            assert may_hold_year(text), text

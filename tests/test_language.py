@@ -1,8 +1,20 @@
 from __future__ import annotations
 
-import pytest
+import random
 
-from newsclean._language import detect_language, language_sample
+import pytest
+import regex
+
+from newsclean._language import (
+    _LATIN_WORDS,
+    _NON_LATIN_LETTER,
+    _OUTSIDE_LATIN_TEXT,
+    _WORDS,
+    _word_index,
+    detect_language,
+    detect_language_fast,
+    language_sample,
+)
 
 SAMPLES = {
     "en": "The council approved the new budget on Tuesday after a long and heated debate.",
@@ -88,3 +100,59 @@ def test_lower_casing_keeps_the_number_of_letters() -> None:
     for start in range(0, len(everything), 4096):
         chunk = everything[start : start + 4096]
         assert len(letters.findall(chunk.lower())) == len(letters.findall(chunk))
+
+
+def _scored_in_a_dict(words: list[str]) -> str | None:
+    """The word scoring as first written: a dict of scores, summed word by word."""
+    languages, index = _word_index()
+    scores: dict[str, float] = {}
+    hits = 0
+    for word in words:
+        entries = index.get(word)
+        if entries is None:
+            continue
+        hits += 1
+        for slot, weight in entries:
+            scores[languages[slot]] = scores.get(languages[slot], 0.0) + weight
+    if hits < 3 or not scores:
+        return None
+    return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def test_word_scores_in_slots_give_what_the_dict_gave() -> None:
+    _, index = _word_index()
+    vocabulary = sorted(index)
+    shared = sorted(index, key=lambda w: -len(index[w]))[:40]  # words of many languages
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = " ".join(
+            rng.choice(rng.choice([vocabulary, shared, ["zzqx", "blorf"]]))
+            for _ in range(rng.randrange(60))
+        )
+        words = _WORDS.findall(text.lower())
+        expected = _scored_in_a_dict(words) if sum(map(len, words)) >= 20 else None
+        assert detect_language_fast(text) == expected, text
+
+
+def test_latin_text_shortcut_holds_for_every_character_it_lets_through() -> None:
+    every = _every_character()
+    outside = set(_OUTSIDE_LATIN_TEXT.findall(every))
+    inside = [c for c in every if c not in outside]
+    assert len(inside) > 700  # ASCII, Latin letters, punctuation and currency signs
+    letter = regex.compile(r"\p{L}")
+    for c in inside:
+        # the same letters as \p{L}, none of another script, and lower case stays inside
+        assert (letter.match(c) is None) == (_LATIN_WORDS.match(c) is None), hex(ord(c))
+        assert _NON_LATIN_LETTER.match(c) is None, hex(ord(c))
+        assert not set(c.lower()) & outside, hex(ord(c))
+
+
+def test_latin_text_gives_what_the_letter_pattern_gives() -> None:
+    rng = random.Random(3)
+    alphabet = "aAzZ éÉßøÆœŒ ǅǆ ɓ İ Ⱥ µ ’“”—€ 12,. ʼ ω Ж 中"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(80)))
+        low = text.lower()
+        expected = _WORDS.findall(low)
+        if _OUTSIDE_LATIN_TEXT.search(text) is None:
+            assert _LATIN_WORDS.findall(low) == expected, text

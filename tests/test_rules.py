@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -221,3 +222,65 @@ def test_docs_rules_md_lists_every_stage_rule_the_code_records() -> None:
     assert "metadata.masthead" in ids
     missing = sorted(i for i in ids if f"`{i}`" not in doc)
     assert not missing, f"run tools/gen_rules_doc.py: {missing} missing from docs/rules.md"
+
+
+def _random_lines(seed: int, count: int) -> list[str]:
+    """Lines made of the rules' own examples cut, recased and run into random text."""
+    rng = random.Random(seed)
+    examples = [ex.strip() for r in RULES for ex in r.example.split(" / ") if ex.strip()]
+    alphabet = "aAbBcCdDeEfFkKsStTxXzZ ()+-.:|»›→0123456789éß\u212a\u017fКкó中"
+    out = []
+    for _ in range(count):
+        ex = rng.choice(examples)
+        a, b = sorted(rng.randrange(len(ex) + 1) for _ in range(2))
+        noise = "".join(rng.choice(alphabet) for _ in range(rng.randrange(4)))
+        text = rng.choice([ex, ex[a:], ex[:b], ex[a:b], noise + ex, ex + noise, noise])
+        out.append(rng.choice([text, text.upper(), text.lower(), text.swapcase()]))
+    return out
+
+
+def test_opening_prefilter_gives_what_every_rule_would_on_random_lines() -> None:
+    rs = RuleSet.build(
+        [*RULES, Rule("user.cased", "line", ("ab(?-i:C)d", "k(?-i:s)"))]  # case matters here
+    )
+    for text in [*_random_lines(7, 4000), "abCd", "ABCD", "abcd", "ks", "KS", "Ks", "kS"]:
+        assert rs._line_rule(text) == _first_match_of_every_rule(rs, text), text
+
+
+def test_last_character_prefilter_never_hides_a_suffix() -> None:
+    rs = RULESET
+    assert rs._suffix_any is not None
+    lines = [*_random_lines(11, 4000), "Text size A- A A+", "Size + − 12px", "A–A+", "x+", ""]
+    for text in lines:
+        if rs._suffix_any.search(text) is not None:
+            assert rs._may_end_in_suffix(text), text
+    assert not rs._may_end_in_suffix(PROSE)  # (prose ends in a full stop: no search)
+
+
+# User patterns with lookarounds, word boundaries, backreferences and empty matches: the
+# partial-match tables must never hide a match from them either.
+_AWKWARD_LINE_PATTERNS = (
+    r"(?P<w>ab)(?P=w)",
+    r"ab(?=c)c",
+    r"(?<=^)ba",
+    r"\Bab",
+    r"a\b b",
+    r"(?<!x)bc",
+    r"(?:a|)b c",
+    r"b?",
+    r"(?P<v>[a-c])x(?P=v)",
+)
+_AWKWARD_SUFFIX_PATTERNS = (r"(?<=x )yy", r"\byy", r"\Byy", r"(?<!a)b", r"(?:x|)y", r"[a-c]{2}\b")
+
+
+def test_prefilters_hold_for_awkward_user_patterns() -> None:
+    rules = [Rule(f"user.l{i}", "line", (p,)) for i, p in enumerate(_AWKWARD_LINE_PATTERNS)]
+    rules += [Rule(f"user.s{i}", "suffix", (p,)) for i, p in enumerate(_AWKWARD_SUFFIX_PATTERNS)]
+    rs = RuleSet.build(rules)
+    assert rs._suffix_any is not None
+    rng = random.Random(2)
+    for _ in range(20_000):
+        text = "".join(rng.choice("abcxyAB C") for _ in range(rng.randrange(1, 7)))
+        assert rs._line_rule(text) == _first_match_of_every_rule(rs, text), text
+        if rs._suffix_any.search(text) is not None:
+            assert rs._may_end_in_suffix(text), text

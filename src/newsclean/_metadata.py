@@ -49,6 +49,7 @@ from ._dates import (
     first_date,
     is_month_or_weekday,
     is_weekday,
+    may_hold_year,
 )
 from ._phrases import alternation, phrases
 from ._rules import Cut
@@ -100,7 +101,7 @@ def _opening_date_end(text: str) -> int | None:
     >>> _opening_date_end("Ann Lee, November 12, 2012") is None
     True
     """
-    if _DIGIT.search(text, 0, 80) is None or YEAR.search(text) is None:
+    if not may_hold_year(text) or _DIGIT.search(text, 0, 80) is None or YEAR.search(text) is None:
         return None  # most lines: no date can open them (every date holds a year)
     label = _DATE_LABEL.match(text)
     skip = label.end() if label is not None else 0
@@ -373,7 +374,11 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     """
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
         # (bounded: a page's date is not deep inside a paragraph; every date holds a year)
-        found = first_date(text[:_DATE_SCAN]) if YEAR.search(text, 0, _DATE_SCAN) else None
+        found = (
+            first_date(text[:_DATE_SCAN])
+            if may_hold_year(text) and YEAR.search(text, 0, _DATE_SCAN)
+            else None
+        )
         if found is not None:
             return found.iso
     return None
@@ -438,7 +443,8 @@ _STAMP_TAIL = regex.compile(
 
 def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
     """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
-    if _DIGIT.search(line.text, 0, 120) is None or YEAR.search(line.text) is None:
+    text = line.text
+    if not may_hold_year(text) or _DIGIT.search(text, 0, 120) is None or YEAR.search(text) is None:
         return None  # (every date holds a year: most lines leave before the label test)
     head = label.match(line.text)
     if head is None:
@@ -591,7 +597,11 @@ def extract_metadata(
     # Dateline: "Moscow, October 21, 2024 – ..." opening the first prose line.
     if date is None:
         for ln in kept[:20]:
-            found = first_date(ln.text[:120]) if YEAR.search(ln.text, 0, 120) else None
+            found = (
+                first_date(ln.text[:120])
+                if may_hold_year(ln.text) and YEAR.search(ln.text, 0, 120)
+                else None
+            )
             if found is not None and (is_prose(ln.text) or ln is kept[0]):
                 date = found.iso
                 break

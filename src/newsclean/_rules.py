@@ -25,13 +25,15 @@ lines, so a foreign phrase list costs nothing on a text it does not fit.
 from __future__ import annotations
 
 import json
+import string
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import compress, pairwise, repeat
 from operator import itemgetter, ne
 from pathlib import Path
+from types import MappingProxyType
 
 import regex
 
@@ -43,6 +45,9 @@ RULE_KINDS = ("line", "prefix", "suffix", "block")
 # "schließen" pattern (no shipped pattern has a ß; a user pattern that does should
 # spell the "ss" form too); no dev line changed.
 _FLAGS = regex.IGNORECASE | regex.VERSION0 | regex.UNICODE
+# the second characters of the line openings the line rules are indexed by (after an
+# ASCII letter): words in lower case, and one-letter words
+_OPENING_SECOND = string.ascii_lowercase + " "
 
 
 class RuleError(ValueError):
@@ -225,8 +230,15 @@ class RuleSet:
     # for each ASCII character, the line rules (in file order) that can match a line
     # starting with it
     _line_first: tuple[tuple[_Compiled, ...], ...]
+    # the same for a line's first two characters, an ASCII letter and then a lower-case
+    # one or a space (most lines open so: a word)
+    # (derived from the rules, like the fields around it: left out of hash and equality,
+    # as a mapping has no hash)
+    _line_opening: Mapping[str, tuple[_Compiled, ...]] = field(hash=False, compare=False)
     _prefix_any: regex.Pattern[str] | None
     _suffix_any: regex.Pattern[str] | None
+    # for each ASCII character, whether a line ending in it may have a suffix to trim
+    _suffix_last: tuple[bool, ...]
     _block_any: regex.Pattern[str] | None
 
     @classmethod
@@ -257,14 +269,43 @@ class RuleSet:
         line_first = tuple(
             tuple(c for c in line if c.single.match(chr(o), partial=True)) for o in range(128)
         )
+        # One more character narrows them further (a third of the candidates that the
+        # first leaves, on dev lines); lines opening otherwise fall back to the first.
+        line_opening = MappingProxyType(
+            {
+                first + second: tuple(
+                    c
+                    for c in line_first[ord(first)]
+                    if c.single.match(first + second, partial=True)
+                )
+                for first in string.ascii_letters
+                for second in _OPENING_SECOND
+            }
+        )
         affix = tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix"))
         block = tuple(c for c in compiled if c.rule.kind == "block")
         # Suffix patterns end in "$": searched backwards, a line that does not end in one
         # fails at once instead of being tried at every position (about 3x faster).
         suffix_any = _any_of([c for c in affix if c.rule.kind == "suffix"], regex.REVERSE)
         prefix_any = _any_of([c for c in affix if c.rule.kind == "prefix"])
+        # Matched backwards, a one-character string is a partial match exactly when some
+        # line ending with that character may match (most lines end in none of them).
+        suffix_last = tuple(
+            suffix_any is not None and suffix_any.match(chr(o), partial=True) is not None
+            for o in range(128)
+        )
         return cls(
-            kept, line, affix, block, line_any, line_first, prefix_any, suffix_any, _any_of(block)
+            kept,
+            line,
+            affix,
+            block,
+            line_any,
+            line_first,
+            line_opening,
+            prefix_any,
+            suffix_any,
+            suffix_last,
+            _any_of(block),
         )
 
     def _verdict(self, text: str) -> _Verdict:
@@ -274,15 +315,26 @@ class RuleSet:
         if self._block_any is not None and self._block_any.search(text) is not None:
             return _IN_PLACE
         if (self._prefix_any is not None and self._prefix_any.search(text) is not None) or (
-            self._suffix_any is not None and self._suffix_any.search(text) is not None
+            self._may_end_in_suffix(text)
+            and self._suffix_any is not None
+            and self._suffix_any.search(text) is not None
         ):
             return _IN_PLACE
         return self._line_rule(text)
 
+    def _may_end_in_suffix(self, text: str) -> bool:
+        """False when no suffix rule can match at the end of ``text`` (told by its last
+        character, when that is ASCII)."""
+        last = text[-1:]
+        return not last or not last.isascii() or self._suffix_last[ord(last)]
+
     def _line_rule(self, text: str) -> tuple[str, str | None] | None:
         """The first line rule (in file order) that matches the whole line, and the
         source it names, if any."""
-        if text and text[0].isascii():
+        opening = self._line_opening.get(text[:2])
+        if opening is not None:
+            candidates = opening
+        elif text and text[0].isascii():
             # each of the few rules that can start so, on its own: faster than the
             # combined pattern, which tries every rule's alternatives in turn
             candidates = self._line_first[ord(text[0])]
