@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from ._rules import Rule, RuleSet, builtin_rules, load_phrase_file
+from ._stage_rules import STAGE_RULES
+
+# A language tag: an ISO 639 code, then subtags ("en", "pt-BR", "zh_Hant"); BCP 47 writes the
+# code in lower case.
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]{1,8})*)")
+
+
+def _language_tag(value: str | None) -> str | None:
+    """``value`` as a language tag with its language code in lower case; blank is none.
+
+    >>> _language_tag(" EN "), _language_tag("pt-BR"), _language_tag("")
+    ('en', 'pt-BR', None)
+    """
+    if value is None or not value.strip():
+        return None
+    m = _LANGUAGE_TAG.fullmatch(value.strip())
+    if m is None:
+        raise ValueError(f"language must be a language code such as 'en' or 'pt-BR', not {value!r}")
+    return m[1].lower() + m[2]
+
+
+def _check_disable(disable: Iterable[str], rules: Iterable[Rule]) -> None:
+    """Every id in ``disable`` names a rule or a family of rules (a prefix ending at a
+    dot): a misspelt id would otherwise switch nothing off, silently."""
+    known = {r.id for r in rules} | {rid for rid, _, _ in STAGE_RULES}
+    families = {rid.rsplit(".", k)[0] for rid in known for k in range(1, rid.count(".") + 1)}
+    unknown = sorted(d for d in disable if d not in known and d not in families)
+    if unknown:
+        hint = difflib.get_close_matches(unknown[0], sorted(known | families), n=1)
+        raise ValueError(
+            f"disable: no rule has the id {unknown[0]!r}"
+            + (f" (did you mean {hint[0]!r}?)" if hint else "")
+            + "; rule ids are listed in docs/rules.md"
+        )
 
 
 def _as_patterns(value: object) -> tuple[tuple[str, str], ...]:
@@ -45,7 +81,8 @@ class Options:
         sample); when the body cannot tell (empty, too short), an HTML page's declared
         ``<html lang>`` stands in.
     ``language``
-        a known language code: skips detection and guides the language-aware stages.
+        a language code (``"en"``, ``"pt-BR"``): skips detection and guides the
+        language-aware stages (a code they have no word lists for is still returned).
     ``language_detector``
         ``"fast"`` (script plus frequent words, the default) or ``"langdetect"``
         (seeded); docs/benchmarks.md compares their speed and accuracy.
@@ -55,6 +92,10 @@ class Options:
     frozenset({'en.read_more'})
     >>> "mysite.promo" in {r.id for r in opts.ruleset.rules}
     True
+    >>> Options(disable={"en.share_widgit"})
+    Traceback (most recent call last):
+    ...
+    ValueError: disable: no rule has the id 'en.share_widgit' (did you mean 'en.share_widget'?); rule ids are listed in docs/rules.md
     """
 
     disable: frozenset[str] = frozenset()
@@ -80,6 +121,7 @@ class Options:
             (self.rule_files,) if isinstance(self.rule_files, (str, Path)) else self.rule_files
         )
         set_(self, "rule_files", tuple(str(p) for p in files))
+        set_(self, "language", _language_tag(self.language))
         if self.language_detector not in ("fast", "langdetect"):
             raise ValueError(
                 f"language_detector must be 'fast' or 'langdetect', not {self.language_detector!r}"
@@ -90,6 +132,7 @@ class Options:
         rules.extend(
             Rule(rid, "line", (pat,), description="user pattern") for rid, pat in self.patterns
         )
+        _check_disable(self.disable, rules)
         set_(self, "ruleset", RuleSet.build(rules, self.disable))
 
     def is_enabled(self, rule_id: str) -> bool:
