@@ -10,6 +10,7 @@ from newsclean._normalize import (
     _fix_chars,
     _rewrite_edges,
     normalize,
+    without_surrogates,
 )
 from newsclean._offsets import rewrite
 
@@ -117,3 +118,27 @@ def test_an_invisible_character_between_spaces_leaves_one_space() -> None:
     assert normalize(n.text).text == n.text
     assert [text[r.start : r.end] for r in n.repairs] == ["\u200b", "\x07"]
     assert n.offsets.to_input(n.text.index("The")) == text.index("The")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "before"),
+    [
+        ("The vote \ud800 passed.", "The vote \ufffd passed.", ["\ud800"]),
+        ("A smile \ud83d\ude00 and a lone \udc80.", "A smile 😀 and a lone \ufffd.",
+         ["\ud83d\ude00", "\udc80"]),
+        ("caf\u00e9 \udfff\ud800", "caf\u00e9 \ufffd\ufffd", ["\udfff", "\ud800"]),  # wrong order
+    ],
+)  # fmt: skip
+def test_surrogates_become_characters_that_encode(text: str, body: str, before: list[str]) -> None:
+    n = normalize(text)
+    assert n.text == body
+    n.text.encode("utf-8")  # (a lone surrogate made every encode raise)
+    assert [r.rule for r in n.repairs] == ["normalize.surrogate"] * len(before)
+    assert [text[r.start : r.end] for r in n.repairs] == before
+    assert normalize(n.text).text == n.text
+    assert without_surrogates(text) == body
+
+
+def test_text_without_surrogates_is_the_same_object() -> None:
+    text = "caf\u00e9 on the corner"
+    assert without_surrogates(text) is text

@@ -418,3 +418,14 @@ def test_a_line_mended_or_cut_into_is_read_by_the_rules(page: str, cut: str) -> 
     assert doc.body == article
     assert cut in [r.text for r in doc.removed]
     assert clean(doc.body).body == doc.body
+
+
+def test_a_surrogate_in_an_html_page_does_not_end_its_text() -> None:
+    # lxml stopped reading the page at a lone surrogate: the rest of the article was lost
+    html = (
+        "<html><head><title>Bridge</title></head><body><article><p>The council met on Tuesday"
+        " \ud800 and voted to close the old bridge for a year of repairs.</p></article></body></html>"
+    )
+    body = clean(html).body
+    assert body.endswith("for a year of repairs.")
+    body.encode("utf-8")

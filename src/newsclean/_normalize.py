@@ -43,6 +43,7 @@ _SUSPECTS = (
 _SUSPECT_LINE = regex.compile("|".join(_SUSPECTS))
 # (every line break ``_CHARS`` knows: a second run, seeing them as "\n", judges the same lines)
 _LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c]+")
+_SURROGATES = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
 # Word and space runs: ftfy's repairs on a line are recorded word by word (see _split_edit).
 _SPACE_SPLIT = re.compile(r"(\s+)")
 # The same test for a whole page at once: the stdlib engine scans these classes ~2x faster,
@@ -61,6 +62,9 @@ _CHARS = regex.compile(
     # run sees it)
     r"|(?P<apostrophe>(?<=\p{L}[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*)\u02bc"
     r"(?=[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*\p{L}))"
+    # UTF-16 code units left in a str (no text can be encoded with them): a pair becomes
+    # its character, a lone one U+FFFD
+    r"|(?P<surrogate>[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff])"
 )
 # ``_CHARS`` on a text with no trigger but runs of plain spaces (most pages; inscriptis pads
 # its columns): the same matches, found by a literal search about ten times faster.
@@ -182,14 +186,43 @@ def _narrow(edit: Edit, old: str, new: str) -> tuple[Edit, str, str]:
     return narrowed, old[p : len(old) - s], new[p : len(new) - s]
 
 
-# What each ``_CHARS`` group becomes (never the matched text itself: every match is an edit).
-_CHAR_REPLACEMENT = {
+# What each ``_CHARS`` group becomes (never the matched text itself: every match is an edit);
+# ``None``: see ``_from_surrogates``.
+_CHAR_REPLACEMENT: dict[str, str | None] = {
     "newline": "\n",
     "space": " ",
     "apostrophe": "\u2019",
     "invisible": "",
     "control": "",
+    "surrogate": None,
 }
+
+
+def _from_surrogates(units: str) -> str:
+    """The character a surrogate pair stands for; U+FFFD for a lone surrogate.
+
+    >>> _from_surrogates("\\ud83d\\ude00"), _from_surrogates("\\udc80")
+    ('😀', '�')
+    """
+    if len(units) == 2:
+        return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    return "\ufffd"
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with its UTF-16 surrogates made characters (``_from_surrogates``): for a
+    parser that cannot take them (lxml stops reading the page at the first one).
+
+    >>> without_surrogates("caf\\u00e9 \\ud83d\\ude00 \\udc80")
+    'café 😀 �'
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATES.sub(lambda m: _from_surrogates(m[0]), text)
+    return text
 
 
 def _fix_chars(
@@ -218,6 +251,8 @@ def _fix_chars(
         repl = replacement[kind]
         s, e = m.span()
         old = text[s:e]
+        if repl is None:
+            repl = _from_surrogates(old)
         if repl == old:
             continue
         pieces.append(text[last:s])
@@ -237,6 +272,7 @@ _VISIBLE = {
     "apostrophe": "normalize.modifier_apostrophe",
     "invisible": "normalize.invisible",
     "control": "normalize.control",
+    "surrogate": "normalize.surrogate",
 }
 
 
@@ -255,6 +291,11 @@ def _chars_pattern(text: str) -> regex.Pattern[str] | re.Pattern[str] | None:
     # One substring search per trigger beats hashing every character of the page.
     if any(c in text for c in _CHAR_TRIGGERS):
         return _CHARS
+    if not text.isascii():
+        try:  # (a surrogate is what UTF-8 cannot encode: one C pass, no regex scan)
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _CHARS
     return _SPACE_RUNS if "  " in text else None
 
 

@@ -42,7 +42,7 @@ from ._glue import dense_with_glue, find_glue_splits
 from ._html import extract_html, related_box_start
 from ._language import detect_language, spaced_scripts_only
 from ._metadata import HEADER_WINDOW, extract_metadata, header_cuts
-from ._normalize import Normalized, normalize
+from ._normalize import Normalized, normalize, without_surrogates
 from ._offsets import Edit, EditList
 from ._options import Options
 from ._rules import Cut, apply_rules
@@ -409,7 +409,8 @@ def run(
     else:
         text = data
     if looks_like_html(text):
-        ex = extract_html(text, url)
+        # (offsets refer to the extracted text: a surrogate is mended before parsing)
+        ex = extract_html(without_surrogates(text), url)
         hints = {
             "title": ex.title,
             "date": ex.date,

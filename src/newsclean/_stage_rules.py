@@ -30,6 +30,11 @@ STAGE_RULES: tuple[tuple[str, str, str], ...] = (
     ),
     ("normalize.control", "C0 control characters.", "\\x07"),
     (
+        "normalize.surrogate",
+        "UTF-16 surrogates left in a str: a pair becomes its character, a lone one U+FFFD.",
+        "\\ud83d\\ude00 → 😀",
+    ),
+    (
         "content.boilerplate",
         "Lines outside the article's stretch in a full-page dump.",
         "Home | World | Sport",
