@@ -138,6 +138,18 @@ def test_headline_repeating_the_page_title_beats_a_site_name() -> None:
     assert res.metadata.source == "Slashdot"
 
 
+@pytest.mark.parametrize("masthead", ["Valley Times - Local news", "Sport | The Herald"])
+def test_a_site_and_section_line_is_a_masthead_not_the_headline(masthead: str) -> None:
+    res = meta(
+        f"{masthead}\n\nLibrary extends opening hours for exam season\nBy Tom Becker\n"
+        f"Published: 2 May 2024\n\n{PROSE}"
+    )
+    assert res.metadata.title == "Library extends opening hours for exam season"
+    assert res.metadata.subtitle is None
+    assert res.metadata.source == ("Valley Times" if "Valley" in masthead else "The Herald")
+    assert [c.rule for c in res.cuts][:2] == ["metadata.masthead", "metadata.title"]
+
+
 def test_a_sentence_opening_with_a_weekday_and_date_keeps_its_date() -> None:
     # Only a labelled stamp ("Published: ...") glued to a sentence loses its prefix.
     text = "Sunday, March 3, 2024 was the warmest day on record in the city, officials said."

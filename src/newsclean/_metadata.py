@@ -804,6 +804,34 @@ def _site_in_page_title(page_lines: Sequence[Line], title: str) -> str:
     return rest[-1] if len(parts) > 1 and rest else ""
 
 
+def _site_and_section(text: str) -> bool:
+    """A masthead line naming the site and a section ("Valley Times - Local news", "Sport |
+    The Herald"): parts of at most two words each, too short for a headline.
+
+    >>> _site_and_section("Valley Times - Local news"), _site_and_section("Rates rise again | Ledger")
+    (True, False)
+    """
+    parts = title_parts(text)
+    return len(parts) >= 2 and all(_words(p) <= 2 for p in parts)
+
+
+def _masthead_site(text: str) -> str | None:
+    """The site a masthead line names: the line in Title Case, or in a site-and-section
+    line the first part of two or more words in Title Case (a section is mostly one
+    word, or not in Title Case: "Local news").
+
+    >>> _masthead_site("Coastal Herald"), _masthead_site("Sport | The Herald")
+    ('Coastal Herald', 'The Herald')
+    >>> _masthead_site("Valley Times - Local news"), _masthead_site("* SUBSCRIBE:")
+    ('Valley Times', None)
+    """
+    if _MASTHEAD.match(text):
+        return text
+    if not _site_and_section(text):
+        return None
+    return next((p for p in title_parts(text) if _words(p) >= 2 and _MASTHEAD.match(p)), None)
+
+
 def title_parts(text: str) -> list[str]:
     """The parts of a ``<title>`` split at its separators ("Headline | Section - Site").
 
@@ -1090,7 +1118,14 @@ def _find_title(
                 from_page = (header[idx].text, _site_in_page_title(page_lines, header[idx].text))
                 site = site or from_page[1] or None
         if idx is None:
-            idx = next((i for i in candidates if _words(header[i].text) >= 4), None)
+            idx = next(
+                (
+                    i
+                    for i in candidates
+                    if _words(header[i].text) >= 4 and not _site_and_section(header[i].text)
+                ),
+                None,
+            )
         if idx is None and candidates:
             idx = candidates[0]
         if idx is not None:
@@ -1135,6 +1170,6 @@ def _find_title(
         if _words(text) <= 5 and not is_prose(text) and j not in drop:
             drop.add(j)
             cuts.append(Cut(kept[j].start, kept[j].end, "metadata.masthead"))
-            if site is None and _MASTHEAD.match(text):
-                site = text
+            if site is None:
+                site = _masthead_site(text)
     return title, subtitle, [ln for j, ln in enumerate(kept) if j not in drop], cuts, site
