@@ -1,6 +1,7 @@
 """Clean a folder of JSONL records with newsclean on Ray Data; write Parquet or JSONL.
 
-Needs the ``ray`` extra: ``pip install "newsclean[ray]"``.
+Needs the ``ray`` extra: ``pip install ".[ray]"`` from a checkout (``"newsclean[ray]"``
+for an installed release); without it the script says so and exits with status 1.
 
 Each input line is a JSON object with a ``text`` (or ``html``) field and any
 other fields (``id``, ``url``...), which are kept. Only ``*.jsonl`` and
@@ -34,11 +35,19 @@ import time
 
 os.environ.setdefault("RAY_DISABLE_USAGE_STATS", "1")
 
-import ray
-import ray.data
-
 from newsclean import Options
-from newsclean.ray import DEFAULT_BATCH_SIZE, clean_dataset
+
+try:
+    import ray
+    import ray.data
+
+    from newsclean.ray import DEFAULT_BATCH_SIZE, clean_dataset
+except ImportError as exc:  # a message, not a traceback: the fix is one pip command
+    raise SystemExit(
+        "examples/ray_pipeline.py needs Ray Data, which is not installed: "
+        "pip install \".[ray]\" from a checkout of newsclean (the 'ray' extra; "
+        f"it installs ray[data]). The import failed with: {exc}"
+    ) from None
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -234,3 +234,18 @@ def test_import_error_names_the_extra() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert "pip install 'newsclean[ray]'" in result.stdout
+
+
+def test_example_without_ray_says_how_to_install_it(tmp_path: Path) -> None:
+    """docs/scale.md promises a message and a non-zero exit, not a traceback."""
+    code = (
+        "import runpy, sys\n"
+        "sys.modules['ray'] = None\n"
+        f"sys.argv = ['ray_pipeline.py', {str(REPO / 'examples')!r}, {str(tmp_path / 'out')!r}]\n"
+        f"runpy.run_path({str(REPO / 'examples' / 'ray_pipeline.py')!r}, run_name='__main__')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert 'pip install ".[ray]"' in result.stderr and "Traceback" not in result.stderr
