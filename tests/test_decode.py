@@ -64,3 +64,16 @@ def test_utf8_with_one_stray_byte_stays_utf8() -> None:
 )
 def test_text_in_another_charset_is_not_read_as_broken_utf8(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        ("Le café est très bon, à côté de la gare, dit-il.", "cp1252"),  # was cp775: "cafķ"
+        ("Совет депутатов одобрил бюджет города на следующий год.", "cp1251"),  # mac_cyrillic
+        ("Να πάτε σπίτι τώρα, είπε ο δήμαρχος της πόλης.", "cp1253"),
+        ("市长周二公布了预算。", "gb18030"),
+    ],
+)
+def test_short_legacy_text_is_read_in_the_web_charset(text: str, charset: str) -> None:
+    assert decode_bytes(text.encode(charset)).text == text

@@ -8,11 +8,16 @@ trail says how the bytes were read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from ._errors import NotTextError
+
+if TYPE_CHECKING:  # (charset_normalizer is imported only when bytes need it)
+    from charset_normalizer import CharsetMatch
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -42,6 +47,17 @@ _WESTERN = frozenset(
     {"cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "cp437"}
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# The legacy charsets web pages are written in (the WHATWG Encoding Standard's, without the
+# rare Mac ones): on a short text, a detector's first guess is often a DOS or Mac code page
+# that fits the few non-ASCII bytes slightly better ("café" as cp775 "cafķ").
+_WEB_CHARSETS = frozenset(
+    {f"cp{n}" for n in (866, 874, *range(1250, 1259))}
+    | {f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)}
+    | {"koi8_r", "koi8_u", "gb18030", "gb2312", "gbk", "big5", "euc_jp", "iso2022_jp"}
+    | {"shift_jis", "cp932", "euc_kr", "cp949", "latin_1", "big5hkscs", "cp950"}
+    | {"euc_jis_2004", "euc_jisx0213", "shift_jis_2004", "shift_jisx0213"}  # (supersets)
+)
+_CHAOS_MARGIN = 0.1  # how much more "mess" a web charset may show than the first guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +104,7 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(mended, "utf-8")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    encoding = _web_charset(from_bytes(data[:200_000]))
     if encoding in _WESTERN:
         # Short Latin text is too little evidence to tell these apart; windows-1252 is
         # what the web means by "Latin-1" (WHATWG) and by far the most common of them.
@@ -98,6 +113,23 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode(encoding, errors="replace"), encoding)
     except LookupError:
         return Decoded(data.decode("cp1252", errors="replace"), "cp1252")
+
+
+def _web_charset(matches: Iterable[CharsetMatch]) -> str:
+    """The detector's first guess, or the first web charset (``_WEB_CHARSETS``) it ranks
+    within ``_CHAOS_MARGIN`` of it; windows-1252 when it has no guess."""
+    ranked = list(matches)
+    if not ranked:
+        return "cp1252"
+    first = ranked[0]
+    return next(
+        (
+            m.encoding
+            for m in ranked
+            if m.encoding in _WEB_CHARSETS and m.chaos <= first.chaos + _CHAOS_MARGIN
+        ),
+        first.encoding,
+    )
 
 
 def _mostly_utf8(data: bytes) -> str | None:
