@@ -663,3 +663,15 @@ def test_a_page_nested_deeper_than_libxml2_s_default_limit_keeps_its_text() -> N
     body = "".join(f"<font face='Arial'><p>{p}\n" for p in paragraphs)
     doc = clean(f"<html><head><title>Budget</title></head><body>{body}</body></html>")
     assert paragraphs[-1] in doc.body
+
+
+def test_the_site_part_of_the_title_is_the_source_when_the_page_names_none() -> None:
+    page = (
+        "<html><head><title>Council closes the old bridge | City Courier</title></head><body>"
+        "<article><h1>Council closes the old bridge</h1><p>The council voted on Tuesday to close"
+        " the old bridge for a year, and the mayor said the work would start in spring.</p>"
+        "<p>Residents said they were worried about the long detour around the bay.</p>"
+        "</article></body></html>"
+    )
+    doc = clean(page)
+    assert (doc.title, doc.source) == ("Council closes the old bridge", "City Courier")

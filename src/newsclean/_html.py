@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ._content import NOT_PARAGRAPH, is_end_heading, is_paragraph
-from ._metadata import byline_author, date_near, headline_of_title_tag
+from ._metadata import byline_author, date_near, headline_of_title_tag, site_in_title_line
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -739,6 +739,8 @@ def _metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:
         # trafilatura takes a page's only <h1>, on a blog often the blog's name.
         text = " ".join(tag.text_content().split())
         md.title = headline_of_title_tag(_opt(md.title), text, _opt(md.sitename))
+        if not md.sitename and md.title:  # no og:site_name, no URL: "Headline | Site"
+            md.sitename = site_in_title_line(text, md.title) or None
     return {
         "title": _opt(md.title),
         "date": _opt(md.date),

@@ -794,10 +794,20 @@ def _in_page_title(text: str, page_words: frozenset[str]) -> bool:
 
 
 def _site_in_page_title(page_lines: Sequence[Line], title: str) -> str:
-    """The part of the page's title line that is not the headline ("Slashdot" in
-    "Headline - Slashdot"): a short segment sharing no word with the headline."""
+    return site_in_title_line(page_lines[0].text, title)
+
+
+def site_in_title_line(line: str, title: str) -> str:
+    """The part of a page's title line (``<title>``) that is not the headline: a short
+    segment sharing no word with the headline, the last one; "" if there is none.
+
+    >>> site_in_title_line("Farmers' market returns | City Courier", "Farmers' market returns")
+    'City Courier'
+    >>> site_in_title_line("Farmers' market returns", "Farmers' market returns")
+    ''
+    """
     words = set(_WORD.findall(title.casefold()))
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_lines[0].text)]
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(line)]
     rest = [
         p for p in parts if p and _words(p) <= 5 and not words & set(_WORD.findall(p.casefold()))
     ]
