@@ -268,7 +268,16 @@ def test_hostile_shapes_cost_about_what_text_of_their_size_costs() -> None:
         "blank lines and spaces": " \n\n" * (size // 3),
     }
     for name, text in hostile.items():
-        assert _cpu_seconds(text) < 12 * normal + 0.05, name
+        # A quadratic path fails every time; a busy machine's slow moment does not repeat
+        # (it failed once in a session with four other processes on two cores): measure
+        # the pair again, up to three times, before calling it a failure.
+        ratios = []
+        for _ in range(3):
+            ratios.append(_cpu_seconds(text) / (normal + 0.004))
+            if ratios[-1] < 12:
+                break
+            normal = _cpu_seconds(prose)
+        assert ratios[-1] < 12, (name, ratios)
 
 
 def test_glue_repairs_the_article_not_the_page_chrome() -> None:
