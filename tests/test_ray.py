@@ -234,6 +234,7 @@ def test_import_error_names_the_extra() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert "pip install 'newsclean[ray]'" in result.stdout
+    assert "pip install '.[ray]' from a checkout" in result.stdout
 
 
 def test_example_without_ray_says_how_to_install_it(tmp_path: Path) -> None:

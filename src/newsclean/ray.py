@@ -56,7 +56,8 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess by the tests
     raise ImportError(
         "newsclean.ray needs Ray Data, which is not installed: "
-        "pip install 'newsclean[ray]' (the 'ray' extra; it installs ray[data]). "
+        "pip install 'newsclean[ray]', or pip install '.[ray]' from a checkout "
+        "(the 'ray' extra; it installs ray[data]). "
         f"The import failed with: {exc}",
         name=exc.name,
     ) from exc
