@@ -77,3 +77,28 @@ def test_text_in_another_charset_is_not_read_as_broken_utf8(text: str, encoding:
 )
 def test_short_legacy_text_is_read_in_the_web_charset(text: str, charset: str) -> None:
     assert decode_bytes(text.encode(charset)).text == text
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\nServer: nginx\n\n",
+        "https://news.example/2024/06/market\n",
+        "Views: 0\n",
+    ],
+)
+def test_a_page_after_a_few_lines_of_headers_is_html(prefix: str) -> None:
+    page = "<!DOCTYPE html>\n<html><body><p>The council met.</p></body></html>\n"
+    assert looks_like_html(prefix + page)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How to start a page:\n<html>\n<body>\nThen write your text and close the tags.",
+        "Tip: <b>bold</b> text\n<html> goes first.\n</html>",  # markup before it: not a prefix
+        "A line of notes.\n" * 40 + "<html><body><p>Deep down.</p></body></html>",  # too far
+    ],
+)
+def test_text_quoting_a_page_start_is_not_html(text: str) -> None:
+    assert not looks_like_html(text)

@@ -438,3 +438,15 @@ def test_a_surrogate_in_an_html_page_does_not_end_its_text() -> None:
     body = clean(html).body
     assert body.endswith("for a year of repairs.")
     body.encode("utf-8")
+
+
+def test_a_page_under_its_http_headers_is_cleaned_as_html() -> None:
+    page = (
+        "HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\n\n<!DOCTYPE html><html><head>"
+        "<title>Bridge closes | City Courier</title></head><body><article><h1>Bridge closes</h1>"
+        "<p>The council voted on Tuesday to close the old bridge for a year, and the mayor said"
+        " the work would start in spring.</p></article></body></html>"
+    )
+    doc = clean(page)
+    assert "<" not in doc.body and doc.body.startswith("The council voted")
+    assert doc.source == "City Courier"

@@ -39,6 +39,10 @@ _HTML_START = regex.compile(
     r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b|<title\b)",
     regex.IGNORECASE | regex.DOTALL,
 )
+# A page's markup after a few lines of something else (HTTP response headers, the URL or a
+# crawler's note written above it): it starts a line and runs to the end of the text.
+_HTML_START_LATER = regex.compile(r"^[ \t]*(?:<!doctype\s+html|<html\b)", regex.I | regex.M)
+_PREFIX_LINES = 30
 _HTML_TAGS = regex.compile(
     r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I
 )
@@ -159,8 +163,18 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("Prices rose 3% <in> some <cases>.")
     False
+    >>> looks_like_html("HTTP/1.1 200 OK\\nContent-Type: text/html\\n\\n<!doctype html><p>Hi</p></html>")
+    True
     """
     if _HTML_START.match(text[:2000]):
+        return True
+    later = _HTML_START_LATER.search(text, 0, 4000)
+    if (
+        later is not None
+        and text.count("\n", 0, later.start()) <= _PREFIX_LINES
+        and "<" not in text[: later.start()]
+        and text.rstrip().endswith(">")
+    ):
         return True
     head = text[:5000]
     return len(_HTML_TAGS.findall(head)) >= 5 and head.lstrip().startswith("<")
