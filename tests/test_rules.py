@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 from pathlib import Path
@@ -284,3 +285,10 @@ def test_prefilters_hold_for_awkward_user_patterns() -> None:
         assert rs._line_rule(text) == _first_match_of_every_rule(rs, text), text
         if rs._suffix_any.search(text) is not None:
             assert rs._may_end_in_suffix(text), text
+
+
+def test_a_rule_set_survives_pickling() -> None:
+    rules = RuleSet.build(builtin_rules())
+    again = pickle.loads(pickle.dumps(rules))
+    lines = segment_lines("Read more\n\nShare this article\n\nThe mayor spoke.")
+    assert apply_rules(lines, again) == apply_rules(lines, rules)
