@@ -68,6 +68,7 @@ def test_site_banner_gives_source() -> None:
         ("Read more:", "en.read_more"),
         ("Tags: library, education, students", "en.tag_list"),
         ("Filed under: Poultry & Game", "en.tag_list"),
+        ("Tags: He Lifeng, Trade, Food and Drink, World War I", "en.tag_list"),
     ],
 )
 def test_page_furniture_lines_go(line: str, rule: str) -> None:
@@ -101,6 +102,11 @@ def test_blog_pager_and_feed_links_go() -> None:
         "Tags: the police found them on every lamp post, and the council wants them gone.",
         "Topics: housing, transport and schools. The mayor will speak on all three tonight.",
         "Accept all the offers, the agent told us.",
+        # a label, then clauses: short comma-separated parts, but a sentence
+        "Topics: Inflation is up, wages are not.",
+        "Categories: I love them all, she said.",
+        "Keywords: we said, they said.",
+        "Topics: the budget, the new library, and parking.",
     ],
 )
 def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
