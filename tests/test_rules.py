@@ -298,3 +298,13 @@ def test_a_rule_set_survives_pickling() -> None:
     again = pickle.loads(pickle.dumps(rules))
     lines = segment_lines("Read more\n\nShare this article\n\nThe mayor spoke.")
     assert apply_rules(lines, again) == apply_rules(lines, rules)
+
+
+def test_a_comment_form_block_takes_no_sentence_under_its_heading() -> None:
+    sentence = "Applicants said the form's required fields are marked in red, which confused many."
+    res = apply_rules(segment_lines(f"{PROSE}\n\nComments\n\n{sentence}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, sentence]
+    form = "Leave a Reply\n\nRequired fields are marked with an asterisk (*)\n\nName *"
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{form}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE]
+    assert [c.rule for c in res.cuts] == ["en.comment_form"]
