@@ -85,6 +85,7 @@ def test_short_legacy_text_is_read_in_the_web_charset(text: str, charset: str) -
         "HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\nServer: nginx\n\n",
         "https://news.example/2024/06/market\n",
         "Views: 0\n",
+        'HTTP/1.1 200 OK\nLink: <https://news.example/wp-json/>; rel="https://api.w.org/"\n\n',
     ],
 )
 def test_a_page_after_a_few_lines_of_headers_is_html(prefix: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from pathlib import Path
 
@@ -87,3 +89,11 @@ def test_every_rule_id_the_stages_record_is_a_stage_rule() -> None:
     assert len(listed) == len(set(listed))
     assert written <= set(listed), sorted(written - set(listed))
     assert not set(listed) & {r.id for r in builtin_rules()}
+
+
+def test_options_pickle_and_deep_copy() -> None:
+    # a user's own process pool or Dask/Spark task ships Options by pickle
+    opts = Options(language="EN", disable={"en.read_more"}, patterns={"my.promo": "buy now"})
+    for again in (pickle.loads(pickle.dumps(opts)), copy.deepcopy(opts)):
+        assert again == opts and again.language == "en"
+        assert clean("Buy now\n\n" + PROSE, options=again).body == PROSE

@@ -429,6 +429,21 @@ def test_a_line_mended_or_cut_into_is_read_by_the_rules(page: str, cut: str) -> 
     assert clean(doc.body).body == doc.body
 
 
+def test_a_block_rule_on_a_line_read_again_stops_at_the_next_line_kept() -> None:
+    # "Comments" (its date cut off) opens en.comment_form, and a mended paragraph far
+    # below holds one of its member phrases: the paragraphs between are article text
+    paras = [
+        "The city council adopted a new permit form on Monday after months of complaints.",
+        "Builders had waited up to six weeks for a permit under the old paper system.",
+        "Applicants said the form's required fields are marked in red, whichmany found odd.",
+    ]
+    doc = clean("Posted 2024-10-21 Comments\n\n" + "\n\n".join(paras))
+    assert doc.body == "\n\n".join(paras).replace("whichmany", "which many")
+    assert [(r.rule, r.text) for r in doc.removed if r.stage == "rules"] == [
+        ("en.comment_form", "Comments")
+    ]
+
+
 def test_a_surrogate_in_an_html_page_does_not_end_its_text() -> None:
     # lxml stopped reading the page at a lone surrogate: the rest of the article was lost
     html = (

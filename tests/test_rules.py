@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 from pathlib import Path
@@ -67,6 +68,7 @@ def test_site_banner_gives_source() -> None:
         ("Read more:", "en.read_more"),
         ("Tags: library, education, students", "en.tag_list"),
         ("Filed under: Poultry & Game", "en.tag_list"),
+        ("Tags: He Lifeng, Trade, Food and Drink, World War I", "en.tag_list"),
     ],
 )
 def test_page_furniture_lines_go(line: str, rule: str) -> None:
@@ -100,6 +102,11 @@ def test_blog_pager_and_feed_links_go() -> None:
         "Tags: the police found them on every lamp post, and the council wants them gone.",
         "Topics: housing, transport and schools. The mayor will speak on all three tonight.",
         "Accept all the offers, the agent told us.",
+        # a label, then clauses: short comma-separated parts, but a sentence
+        "Topics: Inflation is up, wages are not.",
+        "Categories: I love them all, she said.",
+        "Keywords: we said, they said.",
+        "Topics: the budget, the new library, and parking.",
     ],
 )
 def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
@@ -284,3 +291,20 @@ def test_prefilters_hold_for_awkward_user_patterns() -> None:
         assert rs._line_rule(text) == _first_match_of_every_rule(rs, text), text
         if rs._suffix_any.search(text) is not None:
             assert rs._may_end_in_suffix(text), text
+
+
+def test_a_rule_set_survives_pickling() -> None:
+    rules = RuleSet.build(builtin_rules())
+    again = pickle.loads(pickle.dumps(rules))
+    lines = segment_lines("Read more\n\nShare this article\n\nThe mayor spoke.")
+    assert apply_rules(lines, again) == apply_rules(lines, rules)
+
+
+def test_a_comment_form_block_takes_no_sentence_under_its_heading() -> None:
+    sentence = "Applicants said the form's required fields are marked in red, which confused many."
+    res = apply_rules(segment_lines(f"{PROSE}\n\nComments\n\n{sentence}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, sentence]
+    form = "Leave a Reply\n\nRequired fields are marked with an asterisk (*)\n\nName *"
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{form}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE]
+    assert [c.rule for c in res.cuts] == ["en.comment_form"]

@@ -43,6 +43,9 @@ _HTML_START = regex.compile(
 # crawler's note written above it): it starts a line and runs to the end of the text.
 _HTML_START_LATER = regex.compile(r"^[ \t]*(?:<!doctype\s+html|<html\b)", regex.I | regex.M)
 _PREFIX_LINES = 30
+# The one response header that carries "<" (Link: <https://...>; rel=...), sent by most
+# WordPress sites: the "no markup above" test looks past it.
+_LINK_HEADER = regex.compile(r"^link:[ \t]*<[^\n]*", regex.I | regex.M)
 _HTML_TAGS = regex.compile(
     r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I
 )
@@ -172,7 +175,7 @@ def looks_like_html(text: str) -> bool:
     if (
         later is not None
         and text.count("\n", 0, later.start()) <= _PREFIX_LINES
-        and "<" not in text[: later.start()]
+        and "<" not in _LINK_HEADER.sub("", text[: later.start()])
         and text.rstrip().endswith(">")
     ):
         return True

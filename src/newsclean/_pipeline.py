@@ -295,10 +295,19 @@ def run_text(
             lines = subtract(lines, record("metadata", again))
     # A line the rules have not read as it now stands (glue mended it, or metadata cut a date
     # off it and left "Views: 74") is read now, as clean(doc.body) would read it.
+    # Each run of such lines on its own: a block rule opening on one ("Comments", once its
+    # date is cut) must not reach a mended line paragraphs below and cut all between.
     before = set(unread)
-    fresh = [ln for ln in lines if ln in mended or ln not in before]
-    if fresh:
-        lines = subtract(lines, record("rules", apply_rules(fresh, options.ruleset).cuts))
+    is_fresh = [ln in mended or ln not in before for ln in lines]
+    if any(is_fresh):
+        fresh_cuts = [
+            cut
+            for fresh, run in itertools.groupby(zip(is_fresh, lines, strict=True), itemgetter(0))
+            if fresh
+            for cut in apply_rules([ln for _, ln in run], options.ruleset).cuts
+        ]
+        if fresh_cuts:
+            lines = subtract(lines, record("rules", fresh_cuts))
 
     body = join_lines(lines)
     # (the body is often the very text glue judged: no need to ask again)

@@ -33,7 +33,6 @@ from importlib import resources
 from itertools import compress, pairwise, repeat
 from operator import itemgetter, ne
 from pathlib import Path
-from types import MappingProxyType
 
 import regex
 
@@ -233,7 +232,8 @@ class RuleSet:
     # the same for a line's first two characters, an ASCII letter and then a lower-case
     # one or a space (most lines open so: a word)
     # (derived from the rules, like the fields around it: left out of hash and equality,
-    # as a mapping has no hash)
+    # as a mapping has no hash; a plain dict, never changed after build, as a
+    # MappingProxyType cannot be pickled or deep-copied and Options must be)
     _line_opening: Mapping[str, tuple[_Compiled, ...]] = field(hash=False, compare=False)
     _prefix_any: regex.Pattern[str] | None
     _suffix_any: regex.Pattern[str] | None
@@ -271,17 +271,13 @@ class RuleSet:
         )
         # One more character narrows them further (a third of the candidates that the
         # first leaves, on dev lines); lines opening otherwise fall back to the first.
-        line_opening = MappingProxyType(
-            {
-                first + second: tuple(
-                    c
-                    for c in line_first[ord(first)]
-                    if c.single.match(first + second, partial=True)
-                )
-                for first in string.ascii_letters
-                for second in _OPENING_SECOND
-            }
-        )
+        line_opening = {
+            first + second: tuple(
+                c for c in line_first[ord(first)] if c.single.match(first + second, partial=True)
+            )
+            for first in string.ascii_letters
+            for second in _OPENING_SECOND
+        }
         affix = tuple(c for c in compiled if c.rule.kind in ("prefix", "suffix"))
         block = tuple(c for c in compiled if c.rule.kind == "block")
         # Suffix patterns end in "$": searched backwards, a line that does not end in one
