@@ -103,3 +103,13 @@ def test_a_page_after_a_few_lines_of_headers_is_html(prefix: str) -> None:
 )
 def test_text_quoting_a_page_start_is_not_html(text: str) -> None:
     assert not looks_like_html(text)
+
+
+def test_an_article_ending_in_a_listing_of_a_page_is_text() -> None:
+    # (review: its paragraphs were joined into one line and the listing dropped, unrecorded)
+    prose = (
+        "A web page starts with a doctype, then the html element holds the head and the body,"
+        " which is what the browser shows to the reader of the page."
+    )
+    listing = "<!doctype html>\n<html>\n<body>\n<p>Hello, world</p>\n</body>\n</html>"
+    assert not looks_like_html(f"{prose}\n\n{prose}\n\n{prose}\n\n{listing}")

@@ -46,6 +46,9 @@ _PREFIX_LINES = 30
 # The one response header that carries "<" (Link: <https://...>; rel=...), sent by most
 # WordPress sites: the "no markup above" test looks past it.
 _LINK_HEADER = regex.compile(r"^link:[ \t]*<[^\n]*", regex.I | regex.M)
+# What the lines above such a page are: a status line or header ("Name: value"), a URL, or a
+# short note; an article's paragraph above a code listing that ends the text is none of them.
+_PREFIX_LINE = regex.compile(r"HTTP/\S+ \d{3}\b.*|[A-Za-z][\w-]*:[ \t].*|\S+://\S*|.{0,80}")
 _HTML_TAGS = regex.compile(
     r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I
 )
@@ -177,6 +180,7 @@ def looks_like_html(text: str) -> bool:
         and text.count("\n", 0, later.start()) <= _PREFIX_LINES
         and "<" not in _LINK_HEADER.sub("", text[: later.start()])
         and text.rstrip().endswith(">")
+        and all(map(_PREFIX_LINE.fullmatch, text[: later.start()].splitlines()))
     ):
         return True
     head = text[:5000]
