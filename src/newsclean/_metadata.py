@@ -793,10 +793,6 @@ def _in_page_title(text: str, page_words: frozenset[str]) -> bool:
     return len(words) >= 4 and sum(w in page_words for w in words) >= 0.8 * len(words)
 
 
-def _site_in_page_title(page_lines: Sequence[Line], title: str) -> str:
-    return site_in_title_line(page_lines[0].text, title)
-
-
 def site_in_title_line(line: str, title: str) -> str:
     """The part of a page's title line (``<title>``) that is not the headline: a short
     segment sharing no word with the headline, the last one; "" if there is none.
@@ -1125,7 +1121,10 @@ def _find_title(
                 None,
             )
             if idx is not None:
-                from_page = (header[idx].text, _site_in_page_title(page_lines, header[idx].text))
+                from_page = (
+                    header[idx].text,
+                    site_in_title_line(page_lines[0].text, header[idx].text),
+                )
                 site = site or from_page[1] or None
         if idx is None:
             idx = next(

@@ -41,9 +41,13 @@ _SUSPECTS = (
     r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
 )
 _SUSPECT_LINE = regex.compile("|".join(_SUSPECTS))
-# (every line break ``_CHARS`` knows: a second run, seeing them as "\n", judges the same lines)
+# (every line break ``_CHARS`` knows, so that a second run, seeing them as "\n", judges the same
+# lines; but U+0085, which is cp1252's "…" read as Latin-1: ftfy is asked to repair it)
 _LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c]+")
-_SURROGATES = regex.compile(r"[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+# UTF-16 code units left in a str (no text can be encoded with them): a pair becomes its
+# character, a lone one U+FFFD (``_from_surrogates``)
+_SURROGATE = r"[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]"
+_SURROGATES = regex.compile(_SURROGATE)
 # Word and space runs: ftfy's repairs on a line are recorded word by word (see _split_edit).
 _SPACE_SPLIT = re.compile(r"(\s+)")
 # The same test for a whole page at once: the stdlib engine scans these classes ~2x faster,
@@ -62,9 +66,7 @@ _CHARS = regex.compile(
     # run sees it)
     r"|(?P<apostrophe>(?<=\p{L}[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*)\u02bc"
     r"(?=[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]*\p{L}))"
-    # UTF-16 code units left in a str (no text can be encoded with them): a pair becomes
-    # its character, a lone one U+FFFD
-    r"|(?P<surrogate>[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff])"
+    rf"|(?P<surrogate>{_SURROGATE})"
 )
 # ``_CHARS`` on a text with no trigger but runs of plain spaces (most pages; inscriptis pads
 # its columns): the same matches, found by a literal search about ten times faster.
@@ -216,13 +218,20 @@ def without_surrogates(text: str) -> str:
     >>> without_surrogates("caf\\u00e9 \\ud83d\\ude00 \\udc80")
     'café 😀 �'
     """
+    if _has_surrogates(text):
+        return _SURROGATES.sub(lambda m: _from_surrogates(m[0]), text)
+    return text
+
+
+def _has_surrogates(text: str) -> bool:
+    # (a surrogate is what UTF-8 cannot encode: one C pass, no regex scan)
     if text.isascii():
-        return text
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATES.sub(lambda m: _from_surrogates(m[0]), text)
-    return text
+        return True
+    return False
 
 
 def _fix_chars(
@@ -291,11 +300,8 @@ def _chars_pattern(text: str) -> regex.Pattern[str] | re.Pattern[str] | None:
     # One substring search per trigger beats hashing every character of the page.
     if any(c in text for c in _CHAR_TRIGGERS):
         return _CHARS
-    if not text.isascii():
-        try:  # (a surrogate is what UTF-8 cannot encode: one C pass, no regex scan)
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return _CHARS
+    if _has_surrogates(text):
+        return _CHARS
     return _SPACE_RUNS if "  " in text else None
 
 
