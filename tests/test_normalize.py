@@ -142,3 +142,25 @@ def test_surrogates_become_characters_that_encode(text: str, body: str, before: 
 def test_text_without_surrogates_is_the_same_object() -> None:
     text = "caf\u00e9 on the corner"
     assert without_surrogates(text) is text
+
+
+@pytest.mark.parametrize(
+    ("off", "body"),
+    [
+        ("normalize.mojibake", "The councilâ€™s vote."),  # ftfy's repair of the line is not made
+        ("normalize.invisible", "The mayor\u200b said so."),
+        ("normalize.control", "The mayor\x07 said so."),
+        ("normalize.modifier_apostrophe", "Koreaʼs ministry"),
+    ],
+)
+def test_a_repair_whose_rule_is_off_is_not_made(off: str, body: str) -> None:
+    # (it was made and only left unrecorded: the text changed with no record of it)
+    broken = {
+        "normalize.mojibake": "The councilâ€™s vote.",
+        "normalize.invisible": "The mayor\u200b said so.",
+        "normalize.control": "The mayor\x07 said so.",
+        "normalize.modifier_apostrophe": "Koreaʼs ministry",
+    }[off]
+    n = normalize(broken, lambda rule: rule != off)
+    assert (n.text, n.repairs) == (body, ())
+    assert normalize(broken).text != body  # made when the rule is on

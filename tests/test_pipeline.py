@@ -465,3 +465,12 @@ def test_a_page_under_its_http_headers_is_cleaned_as_html() -> None:
     doc = clean(page)
     assert "<" not in doc.body and doc.body.startswith("The council voted")
     assert doc.source == "City Courier"
+
+
+def test_a_disabled_repair_rule_leaves_the_text_as_it_came() -> None:
+    text = (
+        "The council\u2019s vote &amp; the mayor\u200b said so, officials told reporters on Monday."
+    )
+    doc = clean(text, disable={"normalize"}, language="en")
+    assert doc.body == text and doc.repairs == ()
+    assert clean(text, language="en").body != text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import ftfy
@@ -114,8 +114,11 @@ def _ftfy_rule(explanation: Sequence[tuple[str, str]] | None) -> str:
     return "normalize.unicode"
 
 
-def fix_encoding(text: str) -> tuple[str, list[tuple[Edit, str, str, str]]]:
+def fix_encoding(
+    text: str, enabled: Callable[[str], bool] | None = None
+) -> tuple[str, list[tuple[Edit, str, str, str]]]:
     """Run ftfy over the suspicious lines only; return the text and (edit, rule, old, new).
+    A line whose repair's rule is not ``enabled`` is left as it is.
 
     >>> fix_encoding("Korea\u00e2\u20ac\u2122s")[0]
     'Korea’s'
@@ -139,7 +142,10 @@ def fix_encoding(text: str) -> tuple[str, list[tuple[Edit, str, str, str]]]:
         fixed, explanation = ftfy.fix_and_explain(line, _FTFY)
         if fixed == line:
             return None
-        rules[m.start()] = _ftfy_rule(explanation)
+        rule = _ftfy_rule(explanation)
+        if enabled is not None and not enabled(rule):
+            return None
+        rules[m.start()] = rule
         return fixed
 
     new, edits = rewrite(text, _LINE, fix_line)
@@ -235,7 +241,9 @@ def _has_surrogates(text: str) -> bool:
 
 
 def _fix_chars(
-    text: str, pattern: regex.Pattern[str] | re.Pattern[str] = _CHARS
+    text: str,
+    pattern: regex.Pattern[str] | re.Pattern[str] = _CHARS,
+    keep: frozenset[str] = frozenset(),
 ) -> tuple[str, list[tuple[Edit, str, str]], list[str]]:
     """The ``_CHARS`` rewrite: the new text, the edits (with old and new strings) and
     each edit's group.  ``pattern`` is ``_SPACE_RUNS`` for a text whose only trigger is
@@ -257,6 +265,8 @@ def _fix_chars(
     last = new_len = 0
     for m in pattern.finditer(text):
         kind = m.lastgroup or ""
+        if kind in keep:  # (its rule is switched off)
+            continue
         repl = replacement[kind]
         s, e = m.span()
         old = text[s:e]
@@ -380,8 +390,11 @@ def _rewrite_edges(text: str) -> tuple[str, list[Edit]]:
     return "".join(pieces), edits
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, enabled: Callable[[str], bool] | None = None) -> Normalized:
     """Repair characters and settle whitespace, keeping a map back to ``text``.
+
+    ``enabled`` says which repair rules may run (``Options.is_enabled``): a repair whose
+    rule is off is not made, as it would not be recorded. Whitespace is always settled.
 
     >>> n = normalize("  South\u00a0Korea\u02bcs  ministry \\r\\n\\r\\n\\r\\nSeoul ")
     >>> n.text
@@ -392,13 +405,14 @@ def normalize(text: str) -> Normalized:
     offsets = OffsetMap()
     repairs: list[CharRepair] = []
 
-    fixed, enc_edits = fix_encoding(text)
+    fixed, enc_edits = fix_encoding(text, enabled)
     offsets = offsets.then(EditList.of(e for e, _, _, _ in enc_edits))
     for edit, old, new, rule in enc_edits:
         repairs.append(CharRepair(rule, old, new, edit.start, edit.end))
 
     pattern = _chars_pattern(fixed)
-    chars, char_edits, kinds = _fix_chars(fixed, pattern) if pattern else (fixed, [], [])
+    keep = frozenset(k for k, rule in _VISIBLE.items() if enabled is not None and not enabled(rule))
+    chars, char_edits, kinds = _fix_chars(fixed, pattern, keep) if pattern else (fixed, [], [])
     for (edit, old, replacement), kind in zip(char_edits, kinds, strict=True):
         char_rule = _VISIBLE.get(kind)
         if char_rule is not None:

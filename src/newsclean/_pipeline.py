@@ -189,7 +189,7 @@ def run_text(
     ``glue_if_dense``: repair glued words only when the kept text is dense with them.
     """
     hints = hints or {}
-    norm = normalize(text)
+    norm = normalize(text, None if not options.disable else options.is_enabled)
     trail = _Trail([], list(first_repairs))
     for r in norm.repairs:
         if options.is_enabled(r.rule):
