@@ -308,3 +308,9 @@ def test_a_comment_form_block_takes_no_sentence_under_its_heading() -> None:
     res = apply_rules(segment_lines(f"{PROSE}\n\n{form}"), RULESET)
     assert [ln.text for ln in res.kept] == [PROSE]
     assert [c.rule for c in res.cuts] == ["en.comment_form"]
+
+
+def test_a_pattern_whose_flags_clash_with_the_rule_sets_is_a_rule_error() -> None:
+    # (the rules are compiled VERSION0: "(?V1)" raised a bare ValueError from regex)
+    with pytest.raises(RuleError, match=r"u\.v1"):
+        Options(patterns={"u.v1": "(?V1)abc"})

@@ -82,7 +82,10 @@ class Rule:
         for p in (*self.patterns, *self.member):
             try:
                 compiled = regex.compile(p, _FLAGS)
-            except regex.error as exc:
+            except (
+                regex.error,
+                ValueError,
+            ) as exc:  # (a flag clash such as "(?V1)" is a ValueError)
                 raise RuleError(f"rule {self.id!r}: bad pattern {p!r}: {exc}") from None
             # A rule set joins its rules' patterns into one: a group number or a
             # recursion would point at another rule's part, and "(?r)" would turn the
