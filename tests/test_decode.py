@@ -113,3 +113,56 @@ def test_an_article_ending_in_a_listing_of_a_page_is_text() -> None:
     )
     listing = "<!doctype html>\n<html>\n<body>\n<p>Hello, world</p>\n</body>\n</html>"
     assert not looks_like_html(f"{prose}\n\n{prose}\n\n{prose}\n\n{listing}")
+
+
+_CENTRAL_EUROPEAN = [
+    "Městská rada v úterý po dlouhé debatě schválila nový rozpočet. Obyvatelé se obávali nájmů.",
+    "Rada miasta zatwierdziła we wtorek nowy budżet. Mieszkańcy obawiali się rosnących czynszów.",
+    "A városi tanács kedden hosszú vita után elfogadta az új költségvetést, mondta a polgármester.",
+]
+
+
+@pytest.mark.parametrize("charset", ["cp1250", "iso8859_2"])
+@pytest.mark.parametrize("text", _CENTRAL_EUROPEAN)
+def test_central_european_text_is_read_in_its_code_page(text: str, charset: str) -> None:
+    # (every Latin guess was read as windows-1252: "Mìstská", "zatwierdzi³a")
+    assert decode_bytes(text.encode(charset)).text == text
+
+
+def test_a_short_text_both_code_pages_read_as_words_goes_to_windows_1250() -> None:
+    # Slovenian "župan" in ISO-8859-2 is Slovak "ľupan" in windows-1250: on one sentence the
+    # words cannot tell them apart, and windows-1250 is the more common on the web.
+    text = "Mestna občina je v torek po dolgi razpravi sprejela nov proračun, je dejal župan."
+    assert decode_bytes(text.encode("cp1250")).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le conseil a voté très tard, après le débat sur la sécurité à l'école.",
+        "La città ha approvato il bilancio, però il sindaco è già partito.",
+        "El año pasado el consejo aprobó más gastos, según el alcalde.",
+        "Mit freundlichen Grüßen, sagte der Bürgermeister über die Straßen.",
+        "The Gallery » Marketers with power | “Quote” — the café’s owner said.",
+    ],
+)
+def test_western_text_stays_windows_1252(text: str) -> None:
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(
+    "label", ["iso-8859-1", "ISO-8859-1", "latin1", "us-ascii", "windows-1252"]
+)
+def test_a_latin_1_label_means_windows_1252(label: str) -> None:
+    # WHATWG: the web reads these labels as windows-1252, whose 0x80-0x9F are punctuation.
+    page = f'<html><head><meta charset="{label}"></head><body><p>It\u2019s \u201cfinal\u201d \u2014 \u20ac4m.</p>'
+    decoded = decode_bytes(page.encode("cp1252"))
+    assert "It\u2019s \u201cfinal\u201d \u2014 \u20ac4m." in decoded.text
+    assert decoded.encoding == "windows-1252"
+
+
+def test_windows_1252_keeps_its_undefined_bytes() -> None:
+    assert decode_bytes(b'<meta charset="iso-8859-1"><p>a\x81b\x92s</p>').text.endswith(
+        "a\x81b\u2019s</p>"
+    )

@@ -30,6 +30,23 @@ def test_html_bytes_with_declared_charset() -> None:
     assert "débat" in clean(page.encode("cp1252")).body
 
 
+_LATIN_1_PAGE = (
+    '<html><head><meta charset="iso-8859-1"></head><body><article><p>The council\u2019s budget'
+    " was approved on Tuesday after a long debate \u2014 officials called it \u201cfinal\u201d"
+    " and set aside \u20ac4 million.</p></article></body></html>"
+)
+_LATIN_1_BODY = (
+    "The council\u2019s budget was approved on Tuesday after a long debate \u2014 officials"
+    " called it \u201cfinal\u201d and set aside \u20ac4 million."
+)
+
+
+def test_a_page_declared_latin_1_keeps_its_quotes_dashes_and_euro_signs() -> None:
+    # (the parser dropped them as C1 controls: "The councils budget ... 4 million")
+    assert clean(_LATIN_1_PAGE.encode("cp1252")).body == _LATIN_1_BODY
+    assert clean(_LATIN_1_PAGE.encode("cp1252").decode("latin-1")).body == _LATIN_1_BODY
+
+
 def test_tiny_page_keeps_what_there_is() -> None:
     ex = extract_html(
         "<html><body><div>Short note.</div><div>Another line here.</div></body></html>"

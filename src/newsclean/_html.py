@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ._content import NOT_PARAGRAPH, is_end_heading, is_paragraph
+from ._decode import c1_as_windows_1252
 from ._metadata import byline_author, date_near, headline_of_title_tag, site_in_title_line
 
 if TYPE_CHECKING:
@@ -985,6 +986,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     # lxml refuses a str that declares its encoding, and trafilatura's loader rejects
     # such a page without <head>: the declaration means nothing once decoded, so it goes.
     html = _XML_DECLARATION.sub("", html, count=1)
+    # A page decoded as Latin-1 carries its curly quotes, dashes and euro signs as C1
+    # controls, which the parser drops: they are read as windows-1252, as browsers do.
+    html = c1_as_windows_1252(html)
     if len(html) >= _LARGE_HTML:
         html = _without_code(html)
     parsed = _parse(html)
