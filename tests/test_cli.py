@@ -160,6 +160,31 @@ def test_txt_format_stays_inside_the_output_folder(tmp_path: Path) -> None:
     assert all("body" not in s for s in sidecars)
 
 
+def test_txt_format_writes_ids_whose_paths_collide_or_do_not_encode(tmp_path: Path) -> None:
+    # "a" writes a.txt, "a.txt/b" needs a folder a.txt; a lone surrogate (a file name's
+    # undecodable byte) has no UTF-8. Both stopped the whole run with a traceback.
+    feed = tmp_path / "feed.jsonl"
+    ids = ["a", "a.txt/b", "g\udcfe.txt", "a.txt/c"]
+    feed.write_text("\n".join(json.dumps({"id": i, "text": ARTICLE}) for i in ids) + "\n")
+    out = tmp_path / "out"
+    result = newsclean("clean", feed, "-o", out, "--format", "txt", *FAST)
+    assert result.returncode == 0, result.stderr
+    sidecars = [json.loads(p.read_text()) for p in out.rglob("*.json")]
+    assert sorted(s["id"] for s in sidecars) == sorted(ids)
+    assert len(list(out.rglob("*.txt"))) == len(ids)
+
+
+def test_a_failed_record_does_not_take_its_id(tmp_path: Path) -> None:
+    lines = [{"id": "a", "text": ""}, {"id": "a", "text": ARTICLE}, {"id": "a", "text": ARTICLE}]
+    feed = "\n".join(json.dumps(x) for x in lines).encode()
+    out = tmp_path / "out.jsonl"
+    result = newsclean("clean", "-", "-o", out, *FAST, stdin=feed)
+    assert result.returncode == 1
+    assert [r["id"] for r in read_jsonl(out)] == ["a"]
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [e["error"] for e in errors] == ["empty", "duplicate_id"]
+
+
 _MANY = 600  # documents in a run that is stopped part-way
 
 

@@ -691,7 +691,8 @@ class JsonlSink:
             self.stream.close()
 
 
-_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+# (a lone surrogate is a file name's undecodable byte: not a character a path can be written in)
+_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 _MAX_NAME_BYTES = 200
 
 
@@ -719,14 +720,24 @@ def safe_relpath(doc_id: str) -> str:
         parts.append(part)
     rel = "/".join(parts) or "_"
     if rel != doc_id:
-        rel += "-" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        rel += "-" + _id_hash(doc_id)
     return rel
+
+
+def _id_hash(doc_id: str) -> str:
+    return hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 class UnsafePathError(BatchError):
     """The output path of a document would leave the output folder (through a symlink)."""
 
     kind = "unsafe_path"
+
+
+class UnwritableOutputError(BatchError):
+    """A document's output files could not be written (permissions, a full disk)."""
+
+    kind = "unwritable"
 
 
 def write_atomically(path: str, data: bytes) -> None:
@@ -776,20 +787,34 @@ class TxtSink:
         if stem.endswith(".txt"):
             stem = stem[: -len(".txt")]
         if self.used.get(stem, doc_id) != doc_id:
-            stem += "-" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            stem += "-" + _id_hash(doc_id)
         return stem
 
     def write(self, record: dict[str, Any]) -> None:
         doc_id = str(record["id"])
         stem = self.stem_for(doc_id)
+        try:
+            self._write(stem, doc_id, record)
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            # One id's folder is another's file ("a" wrote a.txt, "a.txt/b" needs a folder
+            # a.txt): this one goes beside them, flat, under a name only it has.
+            flat = stem.replace("/", "_") + "-" + _id_hash(doc_id)
+            try:
+                self._write(flat, doc_id, record)
+            except OSError as exc:
+                raise UnwritableOutputError(f"{flat!r}: {exc}") from exc
+        except OSError as exc:
+            raise UnwritableOutputError(f"{stem!r}: {exc}") from exc
+
+    def _write(self, stem: str, doc_id: str, record: dict[str, Any]) -> None:
         base = os.path.join(self.root, *stem.split("/"))
         os.makedirs(os.path.dirname(base), exist_ok=True)
         if not is_within(os.path.realpath(base), self.real_root):
             raise UnsafePathError(f"the output path {stem!r} leads out of {self.root}")
-        self.used[stem] = doc_id
         meta = {k: v for k, v in record.items() if k != "body"}
         write_atomically(base + ".txt", str(record["body"]).encode("utf-8", "replace"))
         write_atomically(base + ".json", json_line(meta))
+        self.used[stem] = doc_id
 
     def write_line(self, line: bytes) -> None:
         """Serialised records are for JSONL output only."""
@@ -1028,19 +1053,19 @@ def write_outcomes(
 ) -> None:
     """Write each outcome where it belongs and count it (and collect it for ``--report``).
 
-    An id already used earlier in the run makes a :class:`DuplicateIdError` failure.
+    An id already written earlier in the run makes a :class:`DuplicateIdError` failure (a
+    document that failed leaves its id free for a later one).
     The output is flushed once per chunk, not per record: the chunk's lines are
     complete, and a Ctrl-C still gets everything written so far flushed by the
     sink's ``close``.
     """
-    seen: set[str] = set()
+    seen: set[str] = set()  # the ids written: a failed document does not take its id
     for chunk in chunks:
         for outcome in chunk:
             if outcome.id in seen:
                 outcome = Outcome(
                     outcome.id, outcome.source, None, duplicate_failure(outcome.id), {}
                 )
-            seen.add(outcome.id)
             if outcome.line is not None:
                 sink.write_line(outcome.line)
             elif outcome.record is not None:
@@ -1048,6 +1073,8 @@ def write_outcomes(
                     sink.write(outcome.record)
                 except BatchError as exc:
                     outcome = outcome._replace(record=None, failure=Failure.of(exc))
+            if outcome.failure is None:
+                seen.add(outcome.id)
             if outcome.failure is not None:
                 errors.write(outcome)
             stats.count(outcome)
