@@ -213,6 +213,14 @@ def test_mapper_columns_and_limits() -> None:
     assert empty.num_rows == 0 and "body" in empty.column_names
 
 
+def test_mapper_cleans_a_lone_surrogate_as_clean_does() -> None:
+    # (the max_bytes check encoded the cell strictly: a UnicodeEncodeError row)
+    text = "The council approved the budget\ud800 on Tuesday after a long debate."
+    doc = NewscleanMapper(options=FAST, max_bytes=1000).clean_value(text)
+    assert doc.error is None
+    assert doc == clean(text, options=FAST)
+
+
 def test_clean_dataset_checks_options_on_the_driver() -> None:
     ds = ray.data.range(1)  # lazy: nothing runs
     with pytest.raises(TypeError):

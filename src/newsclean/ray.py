@@ -161,7 +161,9 @@ class NewscleanMapper:
             if value is None or (isinstance(value, float) and math.isnan(value)):
                 raise InvalidRecordError(f"the {self.text_column!r} value is null")
             if self.max_bytes is not None and isinstance(value, (str, bytes)):
-                size = len(value) if isinstance(value, bytes) else len(value.encode("utf-8"))
+                size = len(
+                    value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+                )
                 if size > self.max_bytes:
                     raise InputTooLargeError(f"larger than {self.max_bytes} bytes (max_bytes)")
             text = cast("str | bytes", value)  # anything else: clean() raises TypeError
