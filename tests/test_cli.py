@@ -86,7 +86,13 @@ def test_help_documents_exit_codes() -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [(), ("clean", "no/such/folder"), ("clean", "examples", "--format", "txt")]
+    "args",
+    [
+        (),
+        ("clean", "no/such/folder"),
+        ("clean", "examples", "--format", "txt"),
+        ("clean", "examples", "--timeout", "nan"),  # (every document failed)
+    ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     result = newsclean(*args, cwd=EXAMPLES.parent)

@@ -97,3 +97,20 @@ def test_options_pickle_and_deep_copy() -> None:
     for again in (pickle.loads(pickle.dumps(opts)), copy.deepcopy(opts)):
         assert again == opts and again.language == "en"
         assert clean("Buy now\n\n" + PROSE, options=again).body == PROSE
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"unglue": "no"}, TypeError),  # a non-empty str would have meant True
+        ({"main_content": None}, TypeError),
+        ({"metadata": 0}, TypeError),
+        ({"detect_language": "false"}, TypeError),
+        ({"language": 123}, TypeError),  # (was an AttributeError from inside)
+        ({"patterns": {"": "Subscribe now"}}, ValueError),
+        ({"patterns": {"en.counter": "Views: \\d+"}}, ValueError),  # a built-in id
+    ],
+)
+def test_settings_of_the_wrong_kind_are_refused(kwargs: dict[str, object], error: type) -> None:
+    with pytest.raises(error):
+        Options(**kwargs)  # type: ignore[arg-type]

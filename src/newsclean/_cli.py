@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import itertools
 import json
+import math
 import os
 import re
 import signal
@@ -135,14 +136,20 @@ def positive_int(text: str) -> int:
 
 
 def seconds(text: str) -> float:
-    """A number of seconds >= 0 (0: no limit), for ``--timeout``."""
+    """A number of seconds >= 0 (0, like "inf", means no limit), for ``--timeout``.
+
+    >>> seconds("2.5"), seconds("0"), seconds("inf")
+    (2.5, 0.0, 0.0)
+    """
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if math.isnan(value):  # (every document would fail: no timer takes it)
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
-    return value
+    return 0.0 if math.isinf(value) else value
 
 
 def default_workers() -> int:

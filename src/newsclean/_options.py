@@ -23,7 +23,11 @@ def _language_tag(value: str | None) -> str | None:
     >>> _language_tag(" EN "), _language_tag("pt-BR"), _language_tag("")
     ('en', 'pt-BR', None)
     """
-    if value is None or not value.strip():
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"language must be a str such as 'en' or None, not {type(value).__name__}")
+    if not value.strip():
         return None
     m = _LANGUAGE_TAG.fullmatch(value.strip())
     if m is None:
@@ -122,11 +126,21 @@ class Options:
         )
         set_(self, "rule_files", tuple(str(p) for p in files))
         set_(self, "language", _language_tag(self.language))
+        for name in ("main_content", "unglue", "metadata", "detect_language"):
+            if not isinstance(getattr(self, name), bool):  # ("no" would mean yes)
+                raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
+        builtins = builtin_rules()
+        builtin_ids = {r.id for r in builtins}
+        for rid, _ in self.patterns:
+            if not rid.strip():
+                raise ValueError("patterns: a rule id must not be empty")
+            if rid in builtin_ids:  # (disable would switch both off, the audit trail mix them)
+                raise ValueError(f"patterns: {rid!r} is the id of a built-in rule; choose another")
         if self.language_detector not in ("fast", "langdetect"):
             raise ValueError(
                 f"language_detector must be 'fast' or 'langdetect', not {self.language_detector!r}"
             )
-        rules: list[Rule] = list(builtin_rules())
+        rules: list[Rule] = list(builtins)
         for path in self.rule_files:
             rules.extend(load_phrase_file(path))
         rules.extend(
