@@ -540,6 +540,8 @@ def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence
     ('7', 'Rain.', (('tag', 'x'),))
     >>> record_job(b'[1]', "f#2", "f", ("text",)).failure.message
     'the line is not a JSON object'
+    >>> record_job(b'{"text": "", "html": "<p>Rain.</p>"}', "f#3", "f", ("text", "html")).text
+    '<p>Rain.</p>'
     """
     try:
         record = json.loads(line)
@@ -555,7 +557,9 @@ def record_job(line: bytes, fallback_id: str, source: str, text_fields: Sequence
         return Job(fallback_id, source, failure=failure)
     rid = record.get("id")
     doc_id = str(rid) if isinstance(rid, (str, int)) and str(rid) else fallback_id
-    text = next((record[f] for f in text_fields if isinstance(record.get(f), str)), None)
+    texts = [record[f] for f in text_fields if isinstance(record.get(f), str)]
+    # (the first that holds more than whitespace: an empty "text" beside the page's "html")
+    text = next((t for t in texts if t and not t.isspace()), texts[0] if texts else None)
     if text is None:
         names = " or ".join(repr(f) for f in text_fields)
         return Job(doc_id, source, failure=Failure.of(InvalidRecordError(f"no {names} string")))
