@@ -166,3 +166,18 @@ def test_windows_1252_keeps_its_undefined_bytes() -> None:
     assert decode_bytes(b'<meta charset="iso-8859-1"><p>a\x81b\x92s</p>').text.endswith(
         "a\x81b\u2019s</p>"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(encoding: str) -> None:
+    # (refused as binary for its NUL bytes)
+    text = "Der Stadtrat hat den Haushalt am Dienstag beschlossen. Café, “quoted”."
+    decoded = decode_bytes(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_binary_with_nul_bytes_is_still_refused() -> None:
+    with pytest.raises(NotTextError):
+        decode_bytes(b"\x00\x01\x02\x03" * 100)
+    with pytest.raises(NotTextError):
+        decode_bytes(b"a\x00" * 50 + b"\x00\x00" * 50)

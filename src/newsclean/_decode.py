@@ -139,8 +139,41 @@ def _refuse_binary(data: bytes) -> None:
     for sig, what in _SIGNATURES:
         if head.startswith(sig):
             raise NotTextError(f"input is {what}, not text or HTML")
-    if b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
+    if (
+        b"\x00" in data[:8192]
+        and not data.startswith(_UTF16_BOMS)
+        and _utf16_without_bom(data) is None
+    ):
         raise NotTextError("input contains NUL bytes: it is binary data, not text or HTML")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text written without a byte-order mark
+    (as some Windows tools export it): nearly every other byte is NUL, the rest nearly never,
+    and it decodes. None for anything else, binary data above all.
+
+    >>> _utf16_without_bom("Rain fell on Tuesday.".encode("utf-16-le"))
+    'utf-16-le'
+    >>> _utf16_without_bom(bytes(range(256)) * 4) is None
+    True
+    """
+    head = data[:8192]
+    if len(head) < 8:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.9 * half and even <= 0.01 * half:
+        encoding = "utf-16-le"
+    elif even >= 0.9 * half and odd <= 0.01 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        head.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -156,6 +189,8 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
     if data.startswith(_UTF16_BOMS):
         return Decoded(data.decode("utf-16", errors="replace"), "utf-16")
+    if b"\x00" in data[:8192] and (utf16 := _utf16_without_bom(data)) is not None:
+        return Decoded(data.decode(utf16, errors="replace"), utf16)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
