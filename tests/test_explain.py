@@ -201,6 +201,14 @@ def test_terminal_escapes_control_and_bidi_characters() -> None:
         assert "\\x1b" in out and "[31mtoday" in out and "<U+202E>" in out
 
 
+@pytest.mark.parametrize("newline", ["\r", "\u2028", "\r\n"])
+def test_terminal_breaks_lines_where_clean_does(newline: str) -> None:
+    # (a CR-only or U+2028 text was one long line of \x0d or <U+2028> markers)
+    text = newline.join(["Harbour bridge reopens.", "", "The old bridge reopened on Thursday."])
+    out = render_terminal(explain(text, options=FAST_OPTIONS), color=False)
+    assert "Harbour bridge reopens.\n\nThe old bridge reopened on Thursday." in out
+
+
 def test_terminal_on_seeds_shows_every_removal(seeds: list[Explained]) -> None:
     for ex in seeds:
         out = render_terminal(ex)

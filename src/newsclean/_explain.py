@@ -153,23 +153,33 @@ def explain(
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+# What clean() reads as a line break besides \n (see _normalize).
+_LINE_BREAKS = frozenset("\r\u2028\u2029\x0b\x0c\x85")
+
+
 def visible(text: str, *, spaces: bool = False) -> str:
     """``text`` safe to print or embed: control, format and private characters made visible.
 
-    Newlines and tabs stay; ``\\r\\n`` becomes ``\\n``; other control characters
-    become ``\\xNN``; format (zero-width, bidi), surrogate, private-use and line
-    separator characters become ``<U+XXXX>``; with ``spaces=True`` so do spaces
-    other than U+0020 (to show what a repair changed).
+    Newlines and tabs stay; the other line breaks clean() reads as one (``\\r\\n``,
+    ``\\r``, U+2028...) become ``\\n``; other control characters become ``\\xNN``;
+    format (zero-width, bidi), surrogate and private-use characters become ``<U+XXXX>``;
+    with ``spaces=True`` so do spaces other than U+0020 and line breaks other than
+    ``\\n`` (to show what a repair changed).
 
     >>> visible("a\\x1b[31mb\\u202ec\\r\\nd")
     'a\\\\x1b[31mb<U+202E>c\\nd'
     >>> visible("1\\u00a02"), visible("1\\u00a02", spaces=True)
     ('1\\xa02', '1<U+00A0>2')
+    >>> visible("one\\rtwo\\u2028three")
+    'one\\ntwo\\nthree'
     """
     out: list[str] = []
     for ch in text.replace("\r\n", "\n"):
         if ch in "\n\t":
             out.append(ch)
+            continue
+        if ch in _LINE_BREAKS and not spaces:
+            out.append("\n")
             continue
         cat = unicodedata.category(ch)
         if cat == "Cc":
