@@ -10,6 +10,7 @@ from newsclean._normalize import (
     _chars_pattern,
     _fix_chars,
     _rewrite_edges,
+    _settle_edges,
     _suspect_anywhere,
     normalize,
     without_surrogates,
@@ -68,6 +69,7 @@ def test_fast_whitespace_passes_match_the_patterns_they_stand_for(text: str) -> 
     # break; a text whose only trigger is a run of spaces is scanned for those runs alone.
     settled, edits = rewrite(text, _EDGES, lambda m: _edge_replacement(m.lastgroup, m.group()))
     assert _rewrite_edges(text) == (settled, [e for e, _, _ in edits])
+    assert _settle_edges(text) == (settled, [e for e, _, _ in edits])  # (which it calls)
     pattern = _chars_pattern(text)
     fast = _fix_chars(text, pattern) if pattern is not None else (text, [], [])
     assert fast[:2] == _fix_chars(text)[:2]
