@@ -6,9 +6,12 @@ from hypothesis import strategies as st
 
 from newsclean._normalize import (
     _EDGES,
+    _SUSPECT_LINE,
     _chars_pattern,
     _fix_chars,
     _rewrite_edges,
+    _settle_edges,
+    _suspect_anywhere,
     normalize,
     without_surrogates,
 )
@@ -66,6 +69,7 @@ def test_fast_whitespace_passes_match_the_patterns_they_stand_for(text: str) -> 
     # break; a text whose only trigger is a run of spaces is scanned for those runs alone.
     settled, edits = rewrite(text, _EDGES, lambda m: _edge_replacement(m.lastgroup, m.group()))
     assert _rewrite_edges(text) == (settled, [e for e, _, _ in edits])
+    assert _settle_edges(text) == (settled, [e for e, _, _ in edits])  # (which it calls)
     pattern = _chars_pattern(text)
     fast = _fix_chars(text, pattern) if pattern is not None else (text, [], [])
     assert fast[:2] == _fix_chars(text)[:2]
@@ -164,3 +168,16 @@ def test_a_repair_whose_rule_is_off_is_not_made(off: str, body: str) -> None:
     n = normalize(broken, lambda rule: rule != off)
     assert (n.text, n.repairs) == (body, ())
     assert normalize(broken).text != body  # made when the rule is on
+
+
+# characters on both sides of every border of the suspect classes, and surrogates
+_NEAR_SUSPECTS = (
+    "a &;#x1\u007f\u0080\u009f\u00a0\u00bf\u00c0\u00c1\u00c2\u00e9\u00f4\u00f5\u0151"
+    "\u0152\u0154\u0178\u0179\u0192\u02c6\u02dc\u2012\u2013\u2019\u201f\u2020\u2026"
+    "\u2039\u203b\u20ac\u2122\u2123\ud800\udc00中𝔘"
+)
+
+
+@given(st.text(alphabet=_NEAR_SUSPECTS, max_size=8))
+def test_the_page_wide_suspect_test_agrees_with_the_line_pattern(text: str) -> None:
+    assert _suspect_anywhere(text) == (_SUSPECT_LINE.search(text) is not None)

@@ -264,6 +264,21 @@ def test_last_character_prefilter_never_hides_a_suffix() -> None:
     assert not rs._may_end_in_suffix(PROSE)  # (prose ends in a full stop: no search)
 
 
+def test_line_rules_are_not_tried_on_a_line_ending_where_they_cannot() -> None:
+    rs = RuleSet.build(
+        [
+            Rule("user.count", "line", (r"\w+ \(\d+\)",)),
+            Rule("user.twice", "line", (r"(?P<w>[a-z]+)(?P=w)",)),
+        ]
+    )
+    count, twice = rs._line
+    assert "." in count.cannot_end and ")" not in count.cannot_end
+    assert not twice.cannot_end  # read backwards, the reference comes before its group
+    assert rs._line_rule("Archives (12)") == ("user.count", None)
+    assert rs._line_rule("newsnews") == ("user.twice", None)
+    assert rs._line_rule("Archives (12).") is None
+
+
 # User patterns with lookarounds, word boundaries, backreferences and empty matches: the
 # partial-match tables must never hide a match from them either.
 _AWKWARD_LINE_PATTERNS = (

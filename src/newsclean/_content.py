@@ -134,6 +134,7 @@ __all__ = [
 
 Label = Literal["good", "near", "short", "bad"]
 _SHORT: Label = "short"
+_BAD: Label = "bad"
 
 # ---------------------------------------------------------------- tuned constants
 _GOOD_DENSITY = 0.30  # stopword density of a body paragraph
@@ -605,7 +606,11 @@ class _Page:
                     density = 0.35 if ends_sentence else 0.15
                 else:
                     density = ns[a] / words if words else 0.0
-                if (
+                if repeats[k] > 1 and length < 100:
+                    # a menu item repeated down the page (as _label scores it), without a call
+                    score = -_BAD_PENALTY - _BAD_WEIGHT * length
+                    rows.append((length, words, density, ends_sentence, False, _BAD, score))
+                elif (
                     length < _SHORT_LEN
                     and repeats[k] == 1
                     and (words < 3 or density < _NEAR_DENSITY)
@@ -638,7 +643,7 @@ class _Page:
                 link_like
                 or (a in bios and length < _BIO_LEN)
                 # a consent banner above the article is left to the phrase rules
-                or (seen_good and sum(boiler.get(i, 0) for i in rng) >= _BOILER_HITS)
+                or (seen_good and boiler and sum(boiler.get(i, 0) for i in rng) >= _BOILER_HITS)
                 or not copy.isdisjoint(rng)
                 or (length < 120 and not times.isdisjoint(rng))
             )
@@ -1158,6 +1163,8 @@ def _drop_copies(p: _Page, keep: list[bool]) -> None:
     article twice (a print copy, a hidden tab) does.  The run must hold a paragraph
     ("good" block): a list or a caption may be printed twice on purpose.
     """
+    if not any(compress(map((1).__lt__, p.repeats), keep)):
+        return  # (most pages: no kept block occurs twice on the page)
     seen: set[bytes] = set()
     run: list[int] = []
     for k in range(p.n + 1):
@@ -1167,7 +1174,7 @@ def _drop_copies(p: _Page, keep: list[bool]) -> None:
         if key is not None and p.repeats[k] > 1 and key in seen:
             run.append(k)
             continue
-        if any(p.label[j] == "good" for j in run):
+        if run and any(p.label[j] == "good" for j in run):
             for j in run:
                 keep[j] = False
         run = []

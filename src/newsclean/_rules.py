@@ -126,6 +126,29 @@ class _Compiled:
     rule: Rule
     single: regex.Pattern[str]  # the rule's own anchored pattern
     member: regex.Pattern[str] | None
+    # (line rules) ASCII characters that no line the rule matches ends in
+    cannot_end: frozenset[str] = frozenset()
+
+
+# A reference to a group or a lookaround: matched backwards, the reference comes before the
+# group it names (and fails), so a pattern holding one is not read backwards (nor, to be
+# safe, one with a lookaround).
+_NOT_BACKWARDS = regex.compile(r"\(\?P=|\\g<|\(\?\(|\(\?<?[=!]")
+
+
+def _cannot_end(rule: Rule, single: regex.Pattern[str]) -> frozenset[str]:
+    """The ASCII characters that no line matched by a ``line`` rule ends in: matched
+    backwards, a one-character string is a partial match exactly when some line ending
+    with that character may match (most lines end in ".", which few rules can).
+
+    >>> ends = _cannot_end(Rule("r", "line", ("ab?c",)), regex.compile("^(?:ab?c)$", _FLAGS))
+    >>> "c" in ends, "C" in ends, "." in ends
+    (False, False, True)
+    """
+    if rule.kind != "line" or _NOT_BACKWARDS.search(single.pattern) is not None:
+        return frozenset()
+    backwards = regex.compile(single.pattern, _FLAGS | regex.REVERSE)
+    return frozenset(chr(o) for o in range(128) if backwards.match(chr(o), partial=True) is None)
 
 
 def _rule_from_json(obj: dict[str, object], language: str, origin: str) -> Rule:
@@ -252,14 +275,11 @@ class RuleSet:
             return not any(rid == d or rid.startswith(d + ".") for d in off)
 
         kept = tuple(r for r in rules if enabled(r.id))
-        compiled = [
-            _Compiled(
-                r,
-                regex.compile("|".join(_anchor(r.kind, p) for p in r.patterns), _FLAGS),
-                regex.compile("|".join(r.member), _FLAGS) if r.member else None,
-            )
-            for r in kept
-        ]
+        compiled = []
+        for r in kept:
+            single = regex.compile("|".join(_anchor(r.kind, p) for p in r.patterns), _FLAGS)
+            member = regex.compile("|".join(r.member), _FLAGS) if r.member else None
+            compiled.append(_Compiled(r, single, member, _cannot_end(r, single)))
         line = tuple(c for c in compiled if c.rule.kind == "line")
         # One combined pattern answers "does any line rule match?" in a single call, for
         # a line starting with a character outside ASCII. (The regex module allows the
@@ -341,7 +361,10 @@ class RuleSet:
             return None
         else:
             candidates = self._line
+        last = text[-1:]
         for c in candidates:
+            if last in c.cannot_end:  # (about half the candidates: a search saved)
+                continue
             own = c.single.search(text)
             if own is None:
                 continue
