@@ -27,7 +27,7 @@ def test_lists_strings_and_dicts_become_hashable_settings() -> None:
 @pytest.mark.parametrize(
     "rule_id",
     ["en.read_more", "en", "zh", "xx.lone_number", "metadata", "metadata.title", "glue",
-     "glue.lower_lower", "normalize", "normalize.mojibake", "content.boilerplate", "decode"],
+     "glue.lower_lower", "normalize", "normalize.mojibake", "content.boilerplate"],
 )  # fmt: skip
 def test_rule_ids_and_families_are_accepted(rule_id: str) -> None:
     assert rule_id in Options(disable={rule_id}).disable
@@ -109,6 +109,7 @@ def test_options_pickle_and_deep_copy() -> None:
         ({"language": 123}, TypeError),  # (was an AttributeError from inside)
         ({"patterns": {"": "Subscribe now"}}, ValueError),
         ({"patterns": {"en.counter": "Views: \\d+"}}, ValueError),  # a built-in id
+        ({"disable": {"decode"}}, ValueError),  # (decoding ran, and its record stayed)
     ],
 )
 def test_settings_of_the_wrong_kind_are_refused(kwargs: dict[str, object], error: type) -> None:

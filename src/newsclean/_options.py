@@ -35,9 +35,19 @@ def _language_tag(value: str | None) -> str | None:
     return m[1].lower() + m[2]
 
 
+# Records of steps that always run: switching them off could only hide them.
+_ALWAYS_ON = frozenset({"decode", "decode.charset"})
+
+
 def _check_disable(disable: Iterable[str], rules: Iterable[Rule]) -> None:
     """Every id in ``disable`` names a rule or a family of rules (a prefix ending at a
     dot): a misspelt id would otherwise switch nothing off, silently."""
+    fixed = [d for d in disable if d in _ALWAYS_ON]
+    if fixed:
+        raise ValueError(
+            f"disable: {fixed[0]!r} cannot be switched off (bytes are always decoded, and the"
+            " record says how)"
+        )
     known = {r.id for r in rules} | {rid for rid, _, _ in STAGE_RULES}
     families = {rid.rsplit(".", k)[0] for rid in known for k in range(1, rid.count(".") + 1)}
     unknown = sorted(d for d in disable if d not in known and d not in families)
