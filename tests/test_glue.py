@@ -699,3 +699,15 @@ def test_huge_text_is_judged_in_pieces() -> None:
     fixed = unglue(text, "en")
     assert "in mind. Then the initial claims" in fixed
     assert fixed.replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_quote_glued_to_its_colon_still_opens_the_quotation() -> None:
+    # 'said:"' opens a quotation as 'said "' does: the space goes after the closing quote,
+    # not inside it ('"Stop. "Then')
+    for text in ['The guard shouted:"Stop."Then the gate closed.', 'She asked:"Why?"Nobody knew.']:
+        out = unglue(text, "en")
+        assert '." T' in out or '?" N' in out, out
+        assert '. "' not in out and '? "' not in out, out
+    # a quote after a comma is mostly a closing one ('"We won," he said'): it opens nothing
+    text = '"We won the vote," she said."It was close."'
+    assert unglue(text, "en") == '"We won the vote," she said. "It was close."'

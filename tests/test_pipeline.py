@@ -474,3 +474,34 @@ def test_a_disabled_repair_rule_leaves_the_text_as_it_came() -> None:
     doc = clean(text, disable={"normalize"}, language="en")
     assert doc.body == text and doc.repairs == ()
     assert clean(text, language="en").body != text
+
+
+def test_a_stretch_the_rules_empty_gives_the_page_back_not_an_empty_body() -> None:
+    # The content stage kept a repeat of the share bar and a comment-form notice (the page's
+    # first line gave them a headline's head start); the rules cut both, and the one real
+    # paragraph had gone with the chrome: the body came out empty.
+    paragraph = (
+        "Volunteers who cleared the river bank on Saturday said they had filled more than forty"
+        " bags with plastic. The group plans to return next month with a larger crew."
+    )
+    page = [
+        "Facebook Twitter WhatsApp",
+        "Teilen",
+        "Email",
+        "Leer más",
+        "Mar 3, 2025 09:41 12",
+        "Volunteers clear the river bank",
+        "Valley Post",
+        paragraph,
+        "Facebook Twitter WhatsApp",
+        "Your email address will not be published. Required fields are marked *",
+        "Share on Twitter",
+        "Share on Facebook",
+        "Print",
+    ]
+    for extra in ([], ["Photos: Valley Post staff"]):  # (a short line the rules leave)
+        lines = [*page[:9], *extra, *page[9:]]
+        doc = clean("\n\n".join(lines))
+        assert paragraph in doc.body
+        assert not any(r.stage == "content" for r in doc.removed)  # the redo left no half trail
+        assert "Your email address" not in doc.body  # the rules still cut the chrome they know

@@ -329,3 +329,16 @@ def test_a_pattern_whose_flags_clash_with_the_rule_sets_is_a_rule_error() -> Non
     # (the rules are compiled VERSION0: "(?V1)" raised a bare ValueError from regex)
     with pytest.raises(RuleError, match=r"u\.v1"):
         Options(patterns={"u.v1": "(?V1)abc"})
+
+
+def test_a_suffix_rule_with_a_back_reference_cuts() -> None:
+    # The suffix pre-filter is searched backwards, where "(?P=w)" comes before the group it
+    # names and never matches: such a rule cut nothing.
+    ruleset = RuleSet.build(
+        [Rule("my.echo", "suffix", (r"(?P<w>[a-z]+) and again (?P=w)",))],
+    )
+    text = "The ferry left at noon. echo and again echo"
+    cut = apply_rules(segment_lines(text), ruleset, text).cuts
+    assert [(text[c.start : c.end], c.rule) for c in cut] == [(" echo and again echo", "my.echo")]
+    keep = "The ferry left at noon. echo and again other"
+    assert apply_rules(segment_lines(keep), ruleset, keep).cuts == ()

@@ -3407,7 +3407,8 @@ def _closes_quote(text: str, pos: int) -> bool:
     if prev < 0:
         return False
     before = text[prev - 1] if prev > 0 else " "
-    return before.isspace() or before in "([{-—–"
+    # (a quote glued to the colon that introduces it opens too: 'said:"Go."')
+    return before.isspace() or before in "([{-—–:"
 
 
 # Bullets and "***" start a new line: glued after a sentence end or a word ("Marketing•"),

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, not_
 
-from ._content import comment_section_start, select_main_content
+from ._content import comment_section_start, is_paragraph, select_main_content
 from ._decode import Decoded, decode_bytes, looks_like_html
 from ._document import Document, Removal, Repair
 from ._glue import dense_with_glue, find_glue_splits
@@ -174,6 +174,16 @@ def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> lis
     return cuts
 
 
+def _cut_prose(page: Sequence[Line], content_cuts: Sequence[Cut]) -> bool:
+    """Is a paragraph among the lines of ``page`` that the content stage cut?"""
+    starts = [c.start for c in content_cuts]
+    for ln in page:
+        at = bisect_right(starts, ln.start) - 1
+        if at >= 0 and ln.end <= content_cuts[at].end and is_paragraph(ln.text):
+            return True
+    return False
+
+
 def run_text(
     text: str,
     options: Options,
@@ -231,6 +241,7 @@ def run_text(
                 lines = subtract(lines, cut)
             if not lines:
                 break
+    before_content = len(trail.removed)
     if options.main_content and select_content and lines:
         earlier = record("content", _content_cuts(norm.text, lines, options.language))
         lines = subtract(lines, earlier)
@@ -242,6 +253,22 @@ def run_text(
     ruled = apply_rules(lines, options.ruleset, norm.text)
     rule_cuts = record("rules", ruled.cuts)
     lines = subtract(lines, rule_cuts)
+    if (
+        select_content
+        and earlier
+        and rule_cuts
+        and not any(map(is_paragraph, map(_TEXT, lines)))  # (stops at the first paragraph)
+        and _cut_prose(page, earlier)
+    ):
+        # The stretch the content stage kept was chrome the rules then cut (a comment-form
+        # notice): no paragraph is left, and one went with the rest of the page.  Better
+        # the page with its junk than no article: redo without the content stage (only
+        # such pages pay for it).
+        del trail.removed[before_content:]
+        earlier, preceding = [], ()
+        ruled = apply_rules(page, options.ruleset, norm.text)
+        rule_cuts = record("rules", ruled.cuts)
+        lines = subtract(page, rule_cuts)
     earlier += rule_cuts
     if preceding:
         preceding = subtract(preceding, apply_rules(preceding, options.ruleset).cuts)

@@ -305,12 +305,17 @@ class RuleSet:
         block = tuple(c for c in compiled if c.rule.kind == "block")
         # Suffix patterns end in "$": searched backwards, a line that does not end in one
         # fails at once instead of being tried at every position (about 3x faster).
-        suffix_any = _any_of([c for c in affix if c.rule.kind == "suffix"], regex.REVERSE)
+        # Backwards, a reference comes before the group it names and never matches: a rule
+        # set holding such a suffix pattern (a user's) is searched forwards, every line.
+        suffix = [c for c in affix if c.rule.kind == "suffix"]
+        forwards = any(_NOT_BACKWARDS.search(c.single.pattern) is not None for c in suffix)
+        suffix_any = _any_of(suffix, 0 if forwards else regex.REVERSE)
         prefix_any = _any_of([c for c in affix if c.rule.kind == "prefix"])
         # Matched backwards, a one-character string is a partial match exactly when some
         # line ending with that character may match (most lines end in none of them).
         suffix_last = tuple(
-            suffix_any is not None and suffix_any.match(chr(o), partial=True) is not None
+            suffix_any is not None
+            and (forwards or suffix_any.match(chr(o), partial=True) is not None)
             for o in range(128)
         )
         return cls(
