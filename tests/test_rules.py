@@ -112,6 +112,19 @@ def test_site_banner_gives_source() -> None:
         ("Media requires JavaScript to play.", "en.page_notice"),
         ("Order a reprint of this article now.", "en.page_notice"),
         ('<a href="" title=""> <abbr title=""> <b> <em>', "xx.empty_tags"),
+        # other languages
+        ("Recevez nos newsletters", "fr.newsletter"),
+        ("Suivez-nous sur Facebook", "fr.newsletter"),
+        ("Abonnez-vous à partir de 2 €", "fr.newsletter"),
+        ("Imprimer cet article", "fr.share_widget"),
+        ("Envía tu comentario", "es.comment_form_line"),
+        ("Las más vistas", "es.navigation"),
+        ("Diminuir fonte", "pt.share_widget"),
+        ("跳到主文", "zh.navigation"),
+        ("送出留言", "zh.comment_form_line"),
+        ("熱門文章", "zh.read_more"),
+        ("Sdílet článek", "cs.share_widget"),
+        ("Související", "cs.navigation"),
     ],
 )
 def test_page_furniture_lines_go(line: str, rule: str) -> None:
@@ -170,6 +183,8 @@ def test_blog_pager_and_feed_links_go() -> None:
         "This copy of the letter was found in the archive last week.",
         "If you enjoyed this article, you are not alone: it was read a million times.",
         "Please consider the cost before you sign, the adviser said.",
+        "Suivez-nous, a lancé le guide aux randonneurs avant la montée.",
+        "Las más vistas de la temporada fueron las comedias, según la encuesta.",
     ],
 )
 def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
