@@ -183,6 +183,9 @@ def test_blog_pager_and_feed_links_go() -> None:
         "This copy of the letter was found in the archive last week.",
         "If you enjoyed this article, you are not alone: it was read a million times.",
         "Please consider the cost before you sign, the adviser said.",
+        # reduplicated words: a capitalised heading is not a doubled banner
+        "Couscous",
+        "Murmur",
         "Suivez-nous, a lancé le guide aux randonneurs avant la montée.",
         "Las más vistas de la temporada fueron las comedias, según la encuesta.",
     ],
