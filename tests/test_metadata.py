@@ -499,3 +499,40 @@ def test_the_documented_header_rules_keep_every_header_line_in_the_body() -> Non
     assert doc_.title == "Library extends opening hours for exam season"
     assert [r.rule for r in doc_.removed] == []
     assert doc_.body.splitlines()[:2] == ["Valley Times", ""]
+
+
+def test_the_copyright_line_names_the_source_when_nothing_else_does() -> None:
+    page = (
+        f"Harbour ferry returns after the storm\n\n{PROSE}\n\n"
+        "Privacy Policy\n© 2009-2024 Gull Point Gazette. All rights reserved."
+    )
+    assert clean(page).source == "Gull Point Gazette"
+    # a notice without a year or a leading mark is no notice, a credit is no notice
+    assert clean(f"{PROSE}\n\nCopyright Information").source is None
+    assert clean(f"{PROSE}\n\nHarbour at dawn © Ann Lee").source is None
+
+
+def test_a_company_holding_the_copyright_is_not_the_source() -> None:
+    # (it owns the site; the site is one of its titles)
+    for notice in (
+        "© 2024 Gull Point Media Group, Inc. All rights reserved.",
+        "Copyright © 2024 Harbour Holdings Ltd.",
+    ):
+        assert clean(f"Harbour ferry returns\n\n{PROSE}\n\n{notice}").source is None
+
+
+def test_the_site_end_of_the_title_line_written_again_on_the_page_is_the_source() -> None:
+    page = (
+        "Harbour ferry returns after the storm - Gullpoint.net\n\nMenu\n\nHarbour ferry’s\n"
+        f"return after the storm\n\n{PROSE}\n\nAbout Gullpoint.net\nContact us"
+    )
+    assert clean(page).source == "Gullpoint.net"
+
+
+def test_a_title_line_end_written_only_in_a_sentence_is_not_the_source() -> None:
+    # a phrase of running text in lower case is no name
+    page = (
+        "Ferry timetable - Homemade harbour biscuits\n\n"
+        f"{PROSE} We love homemade harbour biscuits and these look perfect."
+    )
+    assert clean(page).source is None

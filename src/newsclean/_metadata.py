@@ -22,7 +22,11 @@ What the stage reads, in order:
    or repeated label); that choice only fills ``title`` and cuts nothing.
 4. **Source** — site banners caught by the rules, the page title's site part,
    a "Source: …" line, or a short trailing signature ("News.Az") that leaves
-   the body.
+   the body. Failing those, where a page writes its name without cutting
+   anything: the short end of the ``<title>`` line that the page writes again
+   inside another line ("Subscribe to Site.com"), else the holder of its last
+   copyright line ("© 2012 Bit Rebels. All rights reserved."), unless a company
+   ("Dow Jones & Company, Inc.": it owns the site rather than names it).
 
 The words these readings look for (byline markers, date labels, "Source:" labels, words
 that are not names) are per-language lists in ``data/phrases.json``, read by
@@ -714,6 +718,8 @@ def extract_metadata(
         source = source or kept[-1].text
         cuts.append(signature)
         kept = kept[:-1]
+    if source is None:
+        source = site_in_page(page_lines)
 
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
@@ -1077,6 +1083,134 @@ def _masthead_in_page_title(page_lines: Sequence[Line], title: str | None) -> st
         if first.endswith(low) and _SEPARATOR_AT_END.search(first[: -len(low)]):
             return text
     return None
+
+
+# "© 2004-2012 Bit Rebels. All rights reserved.", "Copyright © 2012 by Site.com · Privacy":
+# the holder named after the mark and its years, up to a separator, a sentence end or a year.
+_COPYRIGHT_HOLDER = regex.compile(
+    r"(?P<mark>©|\([cC]\)|(?i:copyright)\b)(?:\s*(?:©|\([cC]\)|(?i:copyright)\b))*\s*"
+    r"(?P<year>\d{4}(?:\s*[-–—]\s*\d{4})?\s*[,.]?\s*)?(?i:by\s+)?(?!(?i:all\s+rights|copyright))"
+    r"(?P<name>\p{Lu}[^|·•,;:!?©()\d]{1,58}?)\s*"
+    r"(?=[|·•,;:!?©(]|\.\s|\.?$|\s[-–—]\s|\s\d{4}\b|\s(?i:all\s+rights))"
+)
+# A holder that is a company ("Dow Jones & Company, Inc.", "Vox Media") owns the site
+# rather than names it: the site is one of its titles.
+_COMPANY = regex.compile(
+    rf"\b(?:{alternation('company_words')})\b|^\W*(?:{alternation('company_words')})\b",
+    regex.IGNORECASE,
+)
+_NON_WORD = regex.compile(r"[^\w\n]+")
+_COPYRIGHT_CUES = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
+
+
+def copyright_holder(page: str) -> str | None:
+    """The site named by the copyright line of the page text ``page`` (the last such
+    line), unless that is a company: "© 2004-2012 Bit Rebels. All rights reserved." names
+    Bit Rebels.
+
+    >>> copyright_holder("Story\\nCopyright © 2010-2012 Daily Ledger · Privacy")
+    'Daily Ledger'
+    >>> copyright_holder("Story\\n© 2012 Ledger Media Group, Inc. All rights reserved.")
+    """
+    limit = len(page)
+    while True:
+        # (the last mark before ``limit``: a C-level scan from the end, where footers are)
+        at = max(page.rfind(cue, 0, limit) for cue in _COPYRIGHT_CUES)
+        if at < 0:
+            return None
+        line_start = page.rfind("\n", 0, at) + 1
+        line_end = page.find("\n", at)
+        text = page[line_start : len(page) if line_end < 0 else line_end]
+        limit = line_start
+        m = _COPYRIGHT_HOLDER.search(text) if len(text) <= 300 else None
+        if m is None:
+            continue
+        if not m.group("year") and (m.start() > 0 or m.group("mark")[0] not in "©("):
+            continue  # "Copyright Information", a credit "Photo © Ann Lee": no notice
+        name = m.group("name").strip(" -–—.&")
+        if _words(name) > 6 or len(name) < 3:
+            continue
+        if _COMPANY.search(name) or _COMPANY.match(text, m.end()):
+            return None  # (the page's last copyright line is the site's; this one is an owner's)
+        return name
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is whole words: no letter or digit glued on either side."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
+def _written_again(parts: Sequence[str], title_line: str, page: str) -> str | None:
+    """The short end of the ``<title>`` line's ``parts`` that the page writes again as a
+    name (in its case: not "homemade dog biscuits" in a sentence) inside a longer line
+    that is not the headline's ("Subscribe to Site", "© Site"); a line of its own may be
+    the headline itself, and so is an end when a line holds the whole title line."""
+    headline = max(parts, key=_words)
+    ends = sorted({parts[-1], parts[0]}, key=_words)
+    # (compared as words only where it matters: "It’s" in a line is "It's" in the title)
+    squashed_headline = _NON_WORD.sub(" ", headline).strip()
+    for end in ends:
+        if _words(end) > 5 or end == headline or len(end) < 3:
+            continue
+        at = page.find(end)  # (C-level scans first: most pages never write it again)
+        while at >= 0:
+            stop = at + len(end)
+            line_start = page.rfind("\n", 0, at) + 1
+            line_end = page.find("\n", stop)
+            line = page[line_start : len(page) if line_end < 0 else line_end]
+            if (
+                _word_at(page, at, stop)
+                and line != end
+                and squashed_headline not in _NON_WORD.sub(" ", line)
+            ):
+                if _holds_title_line(page, title_line, headline):
+                    return None
+                return end
+            at = page.find(end, stop)
+    return None
+
+
+def _holds_title_line(page: str, title_line: str, headline: str) -> bool:
+    """A line of ``page`` holds the whole ``title_line`` (compared as words): then the
+    title line is the headline, with no site part. Only the lines holding the
+    headline's longest word are compared."""
+    key = max(_WORD.findall(headline), key=len, default="")
+    whole = _NON_WORD.sub(" ", title_line).strip().casefold()
+    at = page.find(key) if key else -1
+    while at >= 0:
+        line_start = page.rfind("\n", 0, at) + 1
+        line_end = page.find("\n", at)
+        line = page[line_start : len(page) if line_end < 0 else line_end]
+        if whole in _NON_WORD.sub(" ", line).casefold():
+            return True
+        at = -1 if line_end < 0 else page.find(key, line_end)
+    return False
+
+
+def site_in_page(page_lines: Sequence[Line]) -> str | None:
+    """The site's name where a page writes it when nothing else named it: the short
+    end of the ``<title>`` line ("Headline - Site") that the page writes again
+    elsewhere ("Follow Site", "About Site"), else the holder of its copyright line.
+
+    >>> from newsclean._segment import segment_lines
+    >>> site_in_page(segment_lines("Rates rise again - Ledger.com\\nMenu\\nAbout Ledger.com"))
+    'Ledger.com'
+    >>> site_in_page(segment_lines("Rates rise again - Ledger.com\\nMenu")) is None
+    True
+    """
+    if not page_lines:
+        return None
+    page = "\n".join(map(_TEXT, page_lines))
+    first = page_lines[0].text
+    if len(first) <= 300:
+        parts = title_parts(first)
+        if len(parts) >= 2:
+            site = _written_again(parts, first, page[len(first) + 1 :])
+            if site is not None:
+                return site
+    return copyright_holder(page)
 
 
 def _find_title(
