@@ -536,3 +536,29 @@ def test_a_title_line_end_written_only_in_a_sentence_is_not_the_source() -> None
         f"{PROSE} We love homemade harbour biscuits and these look perfect."
     )
     assert clean(page).source is None
+
+
+def test_a_byline_naming_the_post_categories_gives_the_author() -> None:
+    # (found in the article's first lines: read for the field, the line stays)
+    for byline, name in (
+        ("Posted by Ann Lee in Travel, Food", "Ann Lee"),
+        ("by Al Ho in Cool stuff, Space | 14 comments | RSS feed", "Al Ho"),
+        ("October 18th, 2012 by Mirko in Articles, Blog", "Mirko"),
+    ):
+        doc = clean(f"Harbour ferry returns\n\n{PROSE}\n\n{byline}\n\n{PROSE}")
+        assert doc.author == name, byline
+    # one word before "in" is no name unless the line says so
+    assert clean(f"{PROSE}\n\nBy Christmas in Rome the crowds had gone home").author is None
+
+
+def test_the_numbers_of_a_byline_stamp_are_not_words_of_a_sentence() -> None:
+    byline = "by Ann Lee Published Nov. 7, 2012 2:25 pm Updated Nov. 7, 2012 4:01 pm"
+    assert clean(f"Harbour ferry returns\n\n{PROSE}\n\n{byline}\n\n{PROSE}").author == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Ann Lee | 6 mins ago |", "Ann Lee / 8 hrs ago", "Ann Lee • 8h", "Ann Lee December 18, 2020"],
+)
+def test_a_name_beside_a_relative_time_or_an_unseparated_date_is_the_author(stamp: str) -> None:
+    assert clean(f"Harbour ferry returns\n\n{stamp}\n\n{PROSE}").author == "Ann Lee"

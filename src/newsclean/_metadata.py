@@ -7,7 +7,11 @@ What the stage reads, in order:
    a labelled date that opens a line ("date 2024-10-21 On October 21, …")
    leaves as a prefix. A dateline that opens the first sentence ("Moscow,
    October 21, 2024 – …") gives the date and stays.
-2. **Bylines** — "By …", "Von …", "Par …", "Автор: …" in the header zone.
+2. **Bylines** — "By …", "Von …", "Par …", "Автор: …" in the header zone. With
+   none there, the lines around the article are read for one (these stay): a
+   byline may then name the post's categories ("Posted by Ann in Travel") and
+   carry a long stamp; else a name beside a date or a relative time ("Ann Lee |
+   6 mins ago") is the author.
 3. **Title** — the page-title line ("Headline | Site") matched against a
    later line, else the first headline-like line of the header zone (the lines
    before the first paragraph of prose). A standfirst right after it is the
@@ -40,7 +44,7 @@ import collections
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -60,6 +64,7 @@ from ._rules import Cut
 from ._segment import Line
 
 _WORD = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"\w")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
 # The joiners ("and", "van", "de") are matched as written (lower case), not case-blind.
 _NAME = (
@@ -77,14 +82,21 @@ _BYLINE_REST = (
     rf"|\s+\d{{1,5}}(?:\s+(?i:{alternation('byline_count_words')}))?"
     r"|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
 )
+# Or the post's categories ("Posted by Ann in Travel, Food"): read only to fill ``author``,
+# never to cut (byline_author with ``filed``).
+_BYLINE_FILED_REST = (
+    _BYLINE_REST[: -len(")?)$")]
+    + rf"|(?P<filed>\s+(?i:{alternation('byline_filed_words')})\s+\p{{Lu}}[^!?]{{0,120}}))?)$"
+)
 # Byline markers from data/phrases.json: "byline_posted" is tried first, so "Text By Ann"
 # reads as posted by Ann; "byline_words" are whole words, none the start of another, so
 # their order cannot change a match.
-_BYLINE = regex.compile(
+_BYLINE_HEAD = (
     rf"^(?:[/|•·–—-]+\s*)?(?i:(?P<posted>{alternation('byline_posted')})|{alternation('byline_words')})"
-    r"[:：]?\s+" + _NAME + _BYLINE_REST,
-    regex.VERSION1,
+    r"[:：]?\s+"
 )
+_BYLINE = regex.compile(_BYLINE_HEAD + _NAME + _BYLINE_REST, regex.VERSION1)
+_BYLINE_FILED = regex.compile(_BYLINE_HEAD + _NAME + _BYLINE_FILED_REST, regex.VERSION1)
 
 
 # A label before a posting date that a byline follows ("Modified on August 1, 2012 by ...").
@@ -121,16 +133,51 @@ def _opening_date_end(text: str) -> int | None:
 _PERSON = regex.compile(
     r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+"
     rf"|(?:{alternation('name_particles')})(?=\s))){{1,3}})"
-    r"(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
+    r"(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|\s+(?=[\d\p{Lu}])|$)"
 )
+# How long ago it was posted, beside the name ("Ann Lee | 6 mins ago", "Ann Lee • 8h").
+_RELATIVE_TIME = regex.compile(rf"^(?i:{alternation('relative_times')})\b")
 # Words that make a capitalised line a label, menu or heading rather than a name.
 # A lower-case word of running text (not part of an address: "dan.goodin@site.com").
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’.@/_-])\p{Ll}{3,}(?![\p{L}'’@/_-]|\.\w)")
 _NOT_NAME_WORDS = frozenset(phrases("not_name_words"))
+_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
+_NOT_BEFORE_LOWER_WORD = "'’.@/_-"
+_NOT_AFTER_LOWER_WORD = "'’@/_-"
+
+
+@dataclass(frozen=True, slots=True)
+class _WrittenLowerCase:
+    """The words ``page`` writes in lower case (``_LOWER_WORD``), asked one at a time:
+    a scan for the word, not a set of all the page's words (a page is asked about two
+    or three).
+
+    >>> "station" in _WrittenLowerCase("Space Station\\nthe station is closed"), "space" in _WrittenLowerCase("Space Station")
+    (True, False)
+    """
+
+    page: str
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or _LOWER_RUN.fullmatch(word) is None:
+            return False
+        page, end = self.page, len(word)
+        at = page.find(word)
+        while at >= 0:
+            before = page[at - 1] if at else " "
+            after = page[at + end : at + end + 2]
+            if not (before.isalpha() or before in _NOT_BEFORE_LOWER_WORD) and not (
+                after[:1].isalpha()
+                or (after[:1] != "" and after[:1] in _NOT_AFTER_LOWER_WORD)
+                or (after[:1] == "." and _WORD_CHAR.match(after[1:]) is not None)
+            ):
+                return True
+            at = page.find(word, at + 1)
+        return False
 
 
 def name_beside_date(
-    text: str, next_text: str = "", common: Callable[[], Collection[str]] = frozenset
+    text: str, next_text: str = "", common: Callable[[], Container[str]] = frozenset
 ) -> str | None:
     """A person's name on a line of its own whose date follows, on it or on the next line.
 
@@ -144,16 +191,24 @@ def name_beside_date(
     (True, True)
     >>> name_beside_date("Space Station", "July 21, 2012", common=lambda: {"station"}) is None
     True
+    >>> name_beside_date("Ann Lee | 6 mins ago"), name_beside_date("Ann Lee December 18, 2020")
+    ('Ann Lee', 'Ann Lee')
     """
     m = _PERSON.match(text)
     if m is None:
         return None
     name = m.group("name")
     words = name.split()
+    rest = text[m.end() :]
+    while len(words) > 2 and is_month_or_weekday(words[-1]):
+        # the date's month, no separator between ("Ann Lee December 18, 2020")
+        words.pop()
+        name = " ".join(words)
+        rest = text[len(name) :].lstrip()
     if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
         return None
-    rest = text[m.end() :]
-    if _opening_date_end(rest or next_text) is None:
+    after = rest or next_text
+    if _opening_date_end(after) is None and _RELATIVE_TIME.match(after) is None:
         return None
     lower_case = common()
     if any(w.casefold() in lower_case for w in words):
@@ -177,7 +232,7 @@ def _name_after_bare_by(page_lines: Sequence[Line], line: Line) -> str | None:
     return page_lines[k + 1].text
 
 
-def byline_author(text: str) -> str | None:
+def byline_author(text: str, *, filed: bool = False) -> str | None:
     """The author named by a byline line, or None.
 
     A sentence can look like a byline ("By Monday at 5 pm the roads will close"): the
@@ -190,15 +245,32 @@ def byline_author(text: str) -> str | None:
     ('Dan Meyer', 'Al Ho')
     >>> byline_author("By Monday at 5 pm the city will have closed 12 roads") is None
     True
+
+    With ``filed``, a byline may name the post's categories after the name, when the
+    name has two words, or the line says "Posted by" or opens with the date:
+
+    >>> byline_author("by Al Ho in Cool stuff | 4 comments", filed=True)
+    'Al Ho'
+    >>> byline_author("By Christmas in Rome the crowds had gone", filed=True) is None
+    True
     """
-    m = _BYLINE.match(text)
+    byline = _BYLINE_FILED if filed else _BYLINE
+    m = byline.match(text)
+    dated = False
     if m is None and text[:1].isalnum():
         # The posting date first: "October 25th, 2012 by Dan Meyer", "Modified on
         # August 1, 2012 by Sue Lee".
         end = _opening_date_end(text)
         if end is not None:
-            m = _BYLINE.match(text[end:].lstrip(" ,|·•–—-"))
+            dated = True
+            m = byline.match(text[end:].lstrip(" ,|·•–—-"))
     if m is None:
+        return None
+    if (
+        filed
+        and m.group("filed")
+        and not (dated or m.group("posted") or len(m.group("name").split()) >= 2)
+    ):
         return None
     name = m.group("name").strip()
     if is_month_or_weekday(name.split()[0]):
@@ -640,17 +712,23 @@ def extract_metadata(
             text = ln.text
             if _BARE_BYLINE.match(text) and (name_line := _name_after_bare_by(page_lines, ln)):
                 text = f"{text} {name_line}"  # "by" and the name on lines of their own
-            name = byline_author(text)
-            if name is not None and _words(ln.text) <= 14:
+            name = byline_author(text, filed=True)
+            # (a stamp's numbers are no words of a sentence: "by Al Ho Published Nov. 7,
+            # 2012 2:25 pm Updated Nov. 7, 2012 4:01 pm")
+            if name is not None and len(_REAL_WORD.findall(ln.text)) <= 14:
                 author = name
                 break
+
+    @functools.cache  # this call's page only: joined once, and only if asked
+    def page_text() -> str:
+        return "\n".join(map(_TEXT, page_lines))
+
     if author is None and page_lines:
         # No byline: a name standing beside the date in the article's header.
-        @functools.cache  # this call's page only: read once, and only if a name needs it
-        def lower_case_words() -> frozenset[str]:
-            # (one scan of the joined lines: a line break fits none of the word's
-            # neighbours, so it bounds a word as the end of a line does)
-            return frozenset(_LOWER_WORD.findall("\n".join([pl.text for pl in page_lines])))
+        def lower_case_words() -> _WrittenLowerCase:
+            # (the joined lines: a line break fits none of the word's neighbours, so it
+            # bounds a word as the end of a line does)
+            return _WrittenLowerCase(page_text())
 
         for ln in (*reversed(above[-12:]), *inside[:12]):
             if _PERSON.match(ln.text) is None:
@@ -718,8 +796,8 @@ def extract_metadata(
         source = source or kept[-1].text
         cuts.append(signature)
         kept = kept[:-1]
-    if source is None:
-        source = site_in_page(page_lines)
+    if source is None and page_lines:
+        source = site_in_page(page_lines, page_text())
 
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
@@ -1189,7 +1267,7 @@ def _holds_title_line(page: str, title_line: str, headline: str) -> bool:
     return False
 
 
-def site_in_page(page_lines: Sequence[Line]) -> str | None:
+def site_in_page(page_lines: Sequence[Line], page: str | None = None) -> str | None:
     """The site's name where a page writes it when nothing else named it: the short
     end of the ``<title>`` line ("Headline - Site") that the page writes again
     elsewhere ("Follow Site", "About Site"), else the holder of its copyright line.
@@ -1202,7 +1280,8 @@ def site_in_page(page_lines: Sequence[Line]) -> str | None:
     """
     if not page_lines:
         return None
-    page = "\n".join(map(_TEXT, page_lines))
+    if page is None:
+        page = "\n".join(map(_TEXT, page_lines))
     first = page_lines[0].text
     if len(first) <= 300:
         parts = title_parts(first)
