@@ -562,3 +562,13 @@ def test_the_numbers_of_a_byline_stamp_are_not_words_of_a_sentence() -> None:
 )
 def test_a_name_beside_a_relative_time_or_an_unseparated_date_is_the_author(stamp: str) -> None:
     assert clean(f"Harbour ferry returns\n\n{stamp}\n\n{PROSE}").author == "Ann Lee"
+
+
+def test_a_post_footer_opening_with_its_date_gives_the_date() -> None:
+    for footer in (
+        "September 27th, 2012 | Tags: ferries, harbour | Category: Local | 4 comments",
+        "Thursday, September 27, 2012 at 7:28 pm",
+    ):
+        page = segment_lines(f"{PROSE}\n\n{PROSE} Again.\n\n{footer}\n\nComments")
+        res = extract_metadata(page[:2], page_lines=page)
+        assert res.metadata.date is not None and res.metadata.date[:10] == "2012-09-27", footer

@@ -431,6 +431,10 @@ def first_prose(lines: Sequence[Line], start: int = 0, stop: int | None = None) 
 # the date accuracy on the dev dumps from 0.682 to 0.720.
 HEADER_WINDOW = 40
 _SIGN_OFF_LINES = 5  # lines under the article searched for "Posted by ... on <date>"
+# The article's last lines and the lines under it searched for its date, when no other
+# line gave one (a post footer: "September 27th, 2012 | Tags: ...").
+_FOOTER_KEPT_LINES = 6
+_FOOTER_LINES = 5
 _POSTED = regex.compile(rf"\b(?:{alternation('sign_off_words')})\b", regex.IGNORECASE)
 
 
@@ -693,6 +697,7 @@ def extract_metadata(
     # ("September 27th, 2012 | Tags: ..."), and the few lines signing it off below.
     inside: Sequence[Line] = kept[:60]
     after: Sequence[Line] = ()
+    footer: Sequence[Line] = ()  # the lines under it where a post footer gives the date
     if kept and page_lines and (author is None or date is None):
         # (page lines are in text order: those starting inside the kept span, and those
         # after it, are slices of them)
@@ -705,6 +710,7 @@ def extract_metadata(
                 page_lines[end : end + _SIGN_OFF_LINES],
             )
         )
+        footer = page_lines[end : end + _FOOTER_LINES]
     if author is None:
         # A byline above the article, in its first lines, or signing it off at the
         # end; these lines are not header lines here, so they stay where they are.
@@ -742,11 +748,20 @@ def extract_metadata(
     if date is None:
         date = date_near([ln.text for ln in above], [ln.text for ln in inside])
     if date is None:
-        # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article.
-        for ln in (*kept[-3:], *after):
-            if _POSTED.search(ln.text, 0, _DATE_SCAN) and (
-                found := first_date(ln.text[:_DATE_SCAN])
-            ):
+        # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article, or a
+        # post footer that opens with its date ("September 27th, 2012 | Tags: ...",
+        # "Posted on July 18th, 2012"), up to a comment heading.
+        for ln in (
+            *kept[-_FOOTER_KEPT_LINES:],
+            *itertools.takewhile(lambda ln: not is_comment_heading(ln.text), footer),
+        ):
+            text = ln.text
+            if not may_hold_year(text):
+                continue
+            if _POSTED.search(text, 0, _DATE_SCAN) and (found := first_date(text[:_DATE_SCAN])):
+                date = found.iso
+                break
+            if _opening_date_end(text) is not None and (found := first_date(text[:_DATE_SCAN])):
                 date = found.iso
                 break
 
