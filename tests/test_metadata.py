@@ -134,7 +134,8 @@ def test_headline_repeating_the_page_title_beats_a_site_name() -> None:
         "Being Honest In Exit Interviews Is Pointless - Slashdot\n\nSlashdot Media\n\n"
         f"Being Honest In Exit Interviews Is Pointless 545\n\nPosted by samzenpus\n\n{PROSE}"
     )
-    assert res.metadata.title == "Being Honest In Exit Interviews Is Pointless 545"
+    # (its comment count, which the <title> line lacks, is not the headline's)
+    assert res.metadata.title == "Being Honest In Exit Interviews Is Pointless"
     assert res.metadata.source == "Slashdot"
 
 
@@ -572,3 +573,15 @@ def test_a_post_footer_opening_with_its_date_gives_the_date() -> None:
         page = segment_lines(f"{PROSE}\n\n{PROSE} Again.\n\n{footer}\n\nComments")
         res = extract_metadata(page[:2], page_lines=page)
         assert res.metadata.date is not None and res.metadata.date[:10] == "2012-09-27", footer
+
+
+def test_a_comment_count_glued_to_the_headline_is_not_in_the_title() -> None:
+    page = (
+        "Harbour ferry returns after the storm - Gull Point Gazette\n\n"
+        f"Harbour ferry returns after the storm 524\n\nPosted by Ann Lee on May 3, 2024\n\n{PROSE}"
+    )
+    assert clean(page).title == "Harbour ferry returns after the storm"
+    # a number the <title> line also has, or a year, is the headline's own
+    for headline in ("Top 10 harbour ferries", "Harbour ferries of 2024"):
+        page = f"{headline} - Gull Point Gazette\n\n{headline}\n\nPosted by Ann Lee\n\n{PROSE}"
+        assert clean(page).title == headline

@@ -805,6 +805,9 @@ def extract_metadata(
             title = headline_above_article(lines, page_lines) or title
             subtitle = None if subtitle == title else subtitle
 
+    if title is not None and title[-1:].isdigit():
+        title = _without_count(title, page_lines)
+
     # A short trailing signature ("News.Az") is the source.
     signature = _signature_cut(kept)
     if signature is not None:
@@ -817,6 +820,27 @@ def extract_metadata(
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
     return MetadataResult(meta, tuple(kept), tuple(cuts))
+
+
+_TRAILING_COUNT = regex.compile(r"^(?P<head>.*\S)\s+(?P<count>\d{1,5})$")
+
+
+def _without_count(title: str, page_lines: Sequence[Line]) -> str:
+    """``title`` without a number glued after it ("Headline 524", a comment count on the
+    headline's line) when the page's ``<title>`` line holds the headline but not the
+    number, unless the number is a year.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Rates rise again - Ledger\\nRates rise again 524")
+    >>> _without_count("Rates rise again 524", page), _without_count("Top 10", page)
+    ('Rates rise again', 'Top 10')
+    """
+    m = _TRAILING_COUNT.match(title)
+    words = page_title_words(page_lines)
+    if m is None or not words or m.group("count") in words or YEAR.fullmatch(m.group("count")):
+        return title  # (a year is the headline's: "Recap from the 2012 summit")
+    head = m.group("head")
+    return head if _squash(head) in _squash(page_lines[0].text) else title
 
 
 def _repeats(kept: Sequence[Line], idx: int) -> list[int]:
