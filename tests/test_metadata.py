@@ -585,3 +585,21 @@ def test_a_comment_count_glued_to_the_headline_is_not_in_the_title() -> None:
     for headline in ("Top 10 harbour ferries", "Harbour ferries of 2024"):
         page = f"{headline} - Gull Point Gazette\n\n{headline}\n\nPosted by Ann Lee\n\n{PROSE}"
         assert clean(page).title == headline
+
+
+def test_a_later_line_naming_the_site_does_not_make_the_headline_the_source() -> None:
+    page = (
+        "Harbour ferry returns to the island after the storm - Gull Point Gazette\n\n"
+        f"Gull Point Gazette\n\nHarbour ferry returns to the island, after the storm\n\n{PROSE}"
+    )
+    doc = clean(page)
+    assert doc.source == "Gull Point Gazette"
+    assert doc.title == "Harbour ferry returns to the island after the storm"
+
+
+def test_a_title_line_end_holding_a_date_is_not_the_source() -> None:
+    page = (
+        "Harbour ferry returns after the storm | Harbour News Nov 6, 2012\n\n"
+        f"Harbour ferry returns after the storm\n\n{PROSE}\n\nMore Harbour News Nov 6, 2012 stories"
+    )
+    assert clean(page).source is None

@@ -773,6 +773,8 @@ def extract_metadata(
         known_title=known_title,
     )
     cuts.extend(title_cuts)
+    if site and title:
+        title, site = _headline_and_site(title, site, page_lines)
     source = source or site or _masthead_in_page_title(page_lines, title)
     if title is None:
         # The headline of a full-page dump is often cut with the page chrome above
@@ -1169,6 +1171,34 @@ def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str |
     return best
 
 
+def _headline_and_site(title: str, site: str, page_lines: Sequence[Line]) -> tuple[str, str | None]:
+    """The headline and the site of a ``<title>`` line matched against a later line:
+    when that line is the site's own name ("The Ledger" under "Rates rise again, the
+    council says - The Ledger"), the other, longer end of the ``<title>`` line is the
+    headline; a site part holding a date ("Theater News Nov 6, 2012") is a section's
+    stamp, no site.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Rates rise again, the council says - The Ledger\\nThe Ledger")
+    >>> _headline_and_site("The Ledger", "Rates rise again, the council says", page)
+    ('Rates rise again, the council says', 'The Ledger')
+    >>> _headline_and_site("Rates rise", "News Nov 6, 2012", page)
+    ('Rates rise', None)
+    """
+    first = page_lines[0].text if page_lines else ""
+    if (
+        _words(site) >= 4
+        and _words(site) >= 2 * _words(title)
+        and _headline_like(site)
+        and first.startswith((title, site))
+        and first.endswith((title, site))
+    ):
+        return site, title
+    if may_hold_year(site) and first_date(site) is not None:
+        return title, None
+    return title, site
+
+
 _SEPARATOR_AT_END = regex.compile(r"(?:\s[|–—:·•»«/-]+|::|:)\s*$")
 _SEPARATOR_AT_START = regex.compile(r"^\s*(?:[|–—:·•»«/-]+\s|::)")
 
@@ -1271,6 +1301,8 @@ def _written_again(parts: Sequence[str], title_line: str, page: str) -> str | No
     for end in ends:
         if _words(end) > 5 or end == headline or len(end) < 3:
             continue
+        if may_hold_year(end) and first_date(end) is not None:
+            continue  # a date stamp, no name
         at = page.find(end)  # (C-level scans first: most pages never write it again)
         while at >= 0:
             stop = at + len(end)
