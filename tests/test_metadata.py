@@ -603,3 +603,11 @@ def test_a_title_line_end_holding_a_date_is_not_the_source() -> None:
         f"Harbour ferry returns after the storm\n\n{PROSE}\n\nMore Harbour News Nov 6, 2012 stories"
     )
     assert clean(page).source is None
+
+
+def test_a_name_the_next_line_repeats_in_the_header_is_the_author() -> None:
+    # (an author's picture and link rendered as text)
+    page = f"Harbour ferry returns\n\nAnn Lee\nAnn Lee\n\n{PROSE}"
+    assert clean(page).author == "Ann Lee"
+    # a doubled section label is no name
+    assert clean(f"Harbour ferry returns\n\nLatest News\nLatest News\n\n{PROSE}").author is None

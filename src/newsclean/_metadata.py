@@ -11,7 +11,7 @@ What the stage reads, in order:
    none there, the lines around the article are read for one (these stay): a
    byline may then name the post's categories ("Posted by Ann in Travel") and
    carry a long stamp; else a name beside a date or a relative time ("Ann Lee |
-   6 mins ago") is the author.
+   6 mins ago"), or on two lines in a row (a picture and a link), is the author.
 3. **Title** — the page-title line ("Headline | Site") matched against a
    later line, else the first headline-like line of the header zone (the lines
    before the first paragraph of prose). A standfirst right after it is the
@@ -214,6 +214,23 @@ def name_beside_date(
     if any(w.casefold() in lower_case for w in words):
         return None
     return name
+
+
+def doubled_name(text: str, common: Callable[[], Container[str]] = frozenset) -> str | None:
+    """A person's name standing on a line of its own that the next line repeats (an
+    author's picture and link, rendered as text: "Ann Lee", "Ann Lee"), or None.
+
+    >>> doubled_name("Megan Slack"), doubled_name("Latest News"), doubled_name("Megan Slack 2")
+    ('Megan Slack', None, None)
+    """
+    m = _PERSON.match(text)
+    if m is None or m.group("name") != text:
+        return None
+    words = text.split()
+    if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
+        return None
+    lower_case = common()
+    return None if any(w.casefold() in lower_case for w in words) else text
 
 
 # "by" alone on its line, the name on the next: how get_text("\n") renders
@@ -742,6 +759,8 @@ def extract_metadata(
             k = bisect.bisect_right(page_lines, ln.start, key=_line_start)
             following = page_lines[k].text if k < len(page_lines) else ""
             name = name_beside_date(ln.text, following, lower_case_words)
+            if name is None and following == ln.text:
+                name = doubled_name(ln.text, lower_case_words)
             if name is not None:
                 author = name
                 break
