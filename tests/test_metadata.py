@@ -611,3 +611,13 @@ def test_a_name_the_next_line_repeats_in_the_header_is_the_author() -> None:
     assert clean(page).author == "Ann Lee"
     # a doubled section label is no name
     assert clean(f"Harbour ferry returns\n\nLatest News\nLatest News\n\n{PROSE}").author is None
+
+
+def test_a_masthead_the_page_writes_again_names_the_source() -> None:
+    page = f"Gull Point Gazette\n\nHarbour ferry returns\n\n{PROSE}\n\nFollow Gull Point Gazette on Twitter"
+    assert clean(page).source == "Gull Point Gazette"
+    # a section word, a date or a company is no masthead; nor a name written nowhere else
+    for top in ("Latest News", "May 3, 2024", "Ledger Media Group"):
+        page = f"{top}\n\nHarbour ferry returns\n\n{PROSE}\n\nMore from {top} here"
+        assert clean(page).source is None, top
+    assert clean(f"Gull Point Gazette\n\nHarbour ferry returns\n\n{PROSE}").source is None

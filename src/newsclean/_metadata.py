@@ -30,7 +30,8 @@ What the stage reads, in order:
    anything: the short end of the ``<title>`` line that the page writes again
    inside another line ("Subscribe to Site.com"), else the holder of its last
    copyright line ("© 2012 Bit Rebels. All rights reserved."), unless a company
-   ("Dow Jones & Company, Inc.": it owns the site rather than names it).
+   ("Dow Jones & Company, Inc.": it owns the site rather than names it), else a
+   masthead on one of the first lines that the page writes again ("Follow Site").
 
 The words these readings look for (byline markers, date labels, "Source:" labels, words
 that are not names) are per-language lists in ``data/phrases.json``, read by
@@ -1340,6 +1341,46 @@ def _written_again(parts: Sequence[str], title_line: str, page: str) -> str | No
     return None
 
 
+_MASTHEAD_LINES = 3  # the page's first lines, where a dump shows the site's name
+_MASTHEAD_WORDS = 3
+
+
+def _masthead_written_again(page_lines: Sequence[Line], page: str) -> str | None:
+    """A name in Title Case on one of the page's first lines ("Ledger Daily") that the
+    page writes again, in its case, inside a longer line ("Follow Ledger Daily",
+    "About Ledger Daily"): the site's masthead, not a section word or a date.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Ledger Daily\\nRates rise\\nFollow Ledger Daily on Twitter")
+    >>> _masthead_written_again(page, "\\n".join(ln.text for ln in page))
+    'Ledger Daily'
+    """
+    for ln in page_lines[:_MASTHEAD_LINES]:
+        text = ln.text
+        if not 3 <= len(text) <= 40 or _words(text) > _MASTHEAD_WORDS:
+            continue
+        if _MASTHEAD.match(text) is None or _mostly_date(text):
+            continue
+        if any(w.casefold() in _NOT_NAME_WORDS for w in _WORD.findall(text)) or _COMPANY.search(
+            text
+        ):
+            continue
+        at = page.find(text)
+        while at >= 0:
+            stop = at + len(text)
+            line_start = page.rfind("\n", 0, at) + 1
+            line_end = page.find("\n", stop)
+            line_end = len(page) if line_end < 0 else line_end
+            if (
+                line_end - line_start <= 120
+                and page[line_start:line_end] != text
+                and _word_at(page, at, stop)
+            ):
+                return text
+            at = page.find(text, stop)
+    return None
+
+
 def _holds_title_line(page: str, title_line: str, headline: str) -> bool:
     """A line of ``page`` holds the whole ``title_line`` (compared as words): then the
     title line is the headline, with no site part. Only the lines holding the
@@ -1379,7 +1420,7 @@ def site_in_page(page_lines: Sequence[Line], page: str | None = None) -> str | N
             site = _written_again(parts, first, page[len(first) + 1 :])
             if site is not None:
                 return site
-    return copyright_holder(page)
+    return copyright_holder(page) or _masthead_written_again(page_lines, page)
 
 
 def _find_title(
