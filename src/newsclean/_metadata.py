@@ -1262,10 +1262,8 @@ _COPYRIGHT_HOLDER = regex.compile(
 )
 # A holder that is a company ("Dow Jones & Company, Inc.", "Vox Media") owns the site
 # rather than names it: the site is one of its titles.
-_COMPANY = regex.compile(
-    rf"\b(?:{alternation('company_words')})\b|^\W*(?:{alternation('company_words')})\b",
-    regex.IGNORECASE,
-)
+# (the name alone is judged: "TheLedger.com, Inc." names the site as well as its owner)
+_COMPANY = regex.compile(rf"\b(?:{alternation('company_words')})\b", regex.IGNORECASE)
 _NON_WORD = regex.compile(r"[^\w\n]+")
 _COPYRIGHT_CUES = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
 
@@ -1278,6 +1276,8 @@ def copyright_holder(page: str) -> str | None:
     >>> copyright_holder("Story\\nCopyright © 2010-2012 Daily Ledger · Privacy")
     'Daily Ledger'
     >>> copyright_holder("Story\\n© 2012 Ledger Media Group, Inc. All rights reserved.")
+    >>> copyright_holder("Story\\n© 2012 TheLedger.com, Inc. All rights reserved.")
+    'TheLedger.com'
     """
     limit = len(page)
     while True:
@@ -1297,7 +1297,7 @@ def copyright_holder(page: str) -> str | None:
         name = m.group("name").strip(" -–—.&")
         if _words(name) > 6 or len(name) < 3:
             continue
-        if _COMPANY.search(name) or _COMPANY.match(text, m.end()):
+        if _COMPANY.search(name):
             return None  # (the page's last copyright line is the site's; this one is an owner's)
         return name
 
