@@ -621,3 +621,8 @@ def test_a_masthead_the_page_writes_again_names_the_source() -> None:
         page = f"{top}\n\nHarbour ferry returns\n\n{PROSE}\n\nMore from {top} here"
         assert clean(page).source is None, top
     assert clean(f"Gull Point Gazette\n\nHarbour ferry returns\n\n{PROSE}").source is None
+
+
+def test_a_menu_line_first_names_no_source() -> None:
+    page = f"Home | News\n\nHarbour ferry returns\n\n{PROSE}\n\nBack to News headlines"
+    assert clean(page).source is None

@@ -837,7 +837,7 @@ def extract_metadata(
         cuts.append(signature)
         kept = kept[:-1]
     if source is None and page_lines:
-        source = site_in_page(page_lines, page_text())
+        source = site_in_page(page_lines, page_text)
 
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
@@ -1309,7 +1309,9 @@ def _word_at(text: str, start: int, end: int) -> bool:
     )
 
 
-def _written_again(parts: Sequence[str], title_line: str, page: str) -> str | None:
+def _written_again(
+    parts: Sequence[str], title_line: str, page_text: Callable[[], str]
+) -> str | None:
     """The short end of the ``<title>`` line's ``parts`` that the page writes again as a
     name (in its case: not "homemade dog biscuits" in a sentence) inside a longer line
     that is not the headline's ("Subscribe to Site", "© Site"); a line of its own may be
@@ -1323,6 +1325,9 @@ def _written_again(parts: Sequence[str], title_line: str, page: str) -> str | No
             continue
         if may_hold_year(end) and first_date(end) is not None:
             continue  # a date stamp, no name
+        if all(w.casefold() in _NOT_NAME_WORDS for w in _WORD.findall(end)):
+            continue  # a menu's label ("Home | News | Sport"), no name
+        page = page_text()  # (joined only for an end that may name the site)
         at = page.find(end)  # (C-level scans first: most pages never write it again)
         while at >= 0:
             stop = at + len(end)
@@ -1341,18 +1346,19 @@ def _written_again(parts: Sequence[str], title_line: str, page: str) -> str | No
     return None
 
 
+_FOOTER_NOTICE_LINES = 60  # the page's last lines, where its copyright notice is
 _MASTHEAD_LINES = 3  # the page's first lines, where a dump shows the site's name
 _MASTHEAD_WORDS = 3
 
 
-def _masthead_written_again(page_lines: Sequence[Line], page: str) -> str | None:
+def _masthead_written_again(page_lines: Sequence[Line], page: Callable[[], str]) -> str | None:
     """A name in Title Case on one of the page's first lines ("Ledger Daily") that the
     page writes again, in its case, inside a longer line ("Follow Ledger Daily",
     "About Ledger Daily"): the site's masthead, not a section word or a date.
 
     >>> from newsclean._segment import segment_lines
     >>> page = segment_lines("Ledger Daily\\nRates rise\\nFollow Ledger Daily on Twitter")
-    >>> _masthead_written_again(page, "\\n".join(ln.text for ln in page))
+    >>> _masthead_written_again(page, lambda: "\\n".join(ln.text for ln in page))
     'Ledger Daily'
     """
     for ln in page_lines[:_MASTHEAD_LINES]:
@@ -1365,19 +1371,20 @@ def _masthead_written_again(page_lines: Sequence[Line], page: str) -> str | None
             text
         ):
             continue
-        at = page.find(text)
+        joined = page()
+        at = joined.find(text)
         while at >= 0:
             stop = at + len(text)
-            line_start = page.rfind("\n", 0, at) + 1
-            line_end = page.find("\n", stop)
-            line_end = len(page) if line_end < 0 else line_end
+            line_start = joined.rfind("\n", 0, at) + 1
+            line_end = joined.find("\n", stop)
+            line_end = len(joined) if line_end < 0 else line_end
             if (
                 line_end - line_start <= 120
-                and page[line_start:line_end] != text
-                and _word_at(page, at, stop)
+                and joined[line_start:line_end] != text
+                and _word_at(joined, at, stop)
             ):
                 return text
-            at = page.find(text, stop)
+            at = joined.find(text, stop)
     return None
 
 
@@ -1398,7 +1405,7 @@ def _holds_title_line(page: str, title_line: str, headline: str) -> bool:
     return False
 
 
-def site_in_page(page_lines: Sequence[Line], page: str | None = None) -> str | None:
+def site_in_page(page_lines: Sequence[Line], page: Callable[[], str] | None = None) -> str | None:
     """The site's name where a page writes it when nothing else named it: the short
     end of the ``<title>`` line ("Headline - Site") that the page writes again
     elsewhere ("Follow Site", "About Site"), else the holder of its copyright line.
@@ -1412,15 +1419,18 @@ def site_in_page(page_lines: Sequence[Line], page: str | None = None) -> str | N
     if not page_lines:
         return None
     if page is None:
-        page = "\n".join(map(_TEXT, page_lines))
+        text = "\n".join(map(_TEXT, page_lines))
+        page = lambda: text  # noqa: E731
     first = page_lines[0].text
     if len(first) <= 300:
         parts = title_parts(first)
         if len(parts) >= 2:
-            site = _written_again(parts, first, page[len(first) + 1 :])
+            site = _written_again(parts, first, lambda: page()[len(first) + 1 :])
             if site is not None:
                 return site
-    return copyright_holder(page) or _masthead_written_again(page_lines, page)
+    # (a copyright notice sits in the footer: its last lines are read, not the page)
+    footer = "\n".join(map(_TEXT, page_lines[-_FOOTER_NOTICE_LINES:]))
+    return copyright_holder(footer) or _masthead_written_again(page_lines, page)
 
 
 def _find_title(
