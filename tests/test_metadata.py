@@ -134,7 +134,8 @@ def test_headline_repeating_the_page_title_beats_a_site_name() -> None:
         "Being Honest In Exit Interviews Is Pointless - Slashdot\n\nSlashdot Media\n\n"
         f"Being Honest In Exit Interviews Is Pointless 545\n\nPosted by samzenpus\n\n{PROSE}"
     )
-    assert res.metadata.title == "Being Honest In Exit Interviews Is Pointless 545"
+    # (its comment count, which the <title> line lacks, is not the headline's)
+    assert res.metadata.title == "Being Honest In Exit Interviews Is Pointless"
     assert res.metadata.source == "Slashdot"
 
 
@@ -499,3 +500,129 @@ def test_the_documented_header_rules_keep_every_header_line_in_the_body() -> Non
     assert doc_.title == "Library extends opening hours for exam season"
     assert [r.rule for r in doc_.removed] == []
     assert doc_.body.splitlines()[:2] == ["Valley Times", ""]
+
+
+def test_the_copyright_line_names_the_source_when_nothing_else_does() -> None:
+    page = (
+        f"Harbour ferry returns after the storm\n\n{PROSE}\n\n"
+        "Privacy Policy\n© 2009-2024 Gull Point Gazette. All rights reserved."
+    )
+    assert clean(page).source == "Gull Point Gazette"
+    # a notice without a year or a leading mark is no notice, a credit is no notice
+    assert clean(f"{PROSE}\n\nCopyright Information").source is None
+    assert clean(f"{PROSE}\n\nHarbour at dawn © Ann Lee").source is None
+
+
+def test_a_company_holding_the_copyright_is_not_the_source() -> None:
+    # (it owns the site; the site is one of its titles)
+    for notice in (
+        "© 2024 Gull Point Media Group, Inc. All rights reserved.",
+        "Copyright © 2024 Harbour Holdings Ltd.",
+    ):
+        assert clean(f"Harbour ferry returns\n\n{PROSE}\n\n{notice}").source is None
+
+
+def test_the_site_end_of_the_title_line_written_again_on_the_page_is_the_source() -> None:
+    page = (
+        "Harbour ferry returns after the storm - Gullpoint.net\n\nMenu\n\nHarbour ferry’s\n"
+        f"return after the storm\n\n{PROSE}\n\nAbout Gullpoint.net\nContact us"
+    )
+    assert clean(page).source == "Gullpoint.net"
+
+
+def test_a_title_line_end_written_only_in_a_sentence_is_not_the_source() -> None:
+    # a phrase of running text in lower case is no name
+    page = (
+        "Ferry timetable - Homemade harbour biscuits\n\n"
+        f"{PROSE} We love homemade harbour biscuits and these look perfect."
+    )
+    assert clean(page).source is None
+
+
+def test_a_byline_naming_the_post_categories_gives_the_author() -> None:
+    # (found in the article's first lines: read for the field, the line stays)
+    for byline, name in (
+        ("Posted by Ann Lee in Travel, Food", "Ann Lee"),
+        ("by Al Ho in Cool stuff, Space | 14 comments | RSS feed", "Al Ho"),
+        ("October 18th, 2012 by Mirko in Articles, Blog", "Mirko"),
+    ):
+        doc = clean(f"Harbour ferry returns\n\n{PROSE}\n\n{byline}\n\n{PROSE}")
+        assert doc.author == name, byline
+    # one word before "in" is no name unless the line says so
+    assert clean(f"{PROSE}\n\nBy Christmas in Rome the crowds had gone home").author is None
+
+
+def test_the_numbers_of_a_byline_stamp_are_not_words_of_a_sentence() -> None:
+    byline = "by Ann Lee Published Nov. 7, 2012 2:25 pm Updated Nov. 7, 2012 4:01 pm"
+    assert clean(f"Harbour ferry returns\n\n{PROSE}\n\n{byline}\n\n{PROSE}").author == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Ann Lee | 6 mins ago |", "Ann Lee / 8 hrs ago", "Ann Lee • 8h", "Ann Lee December 18, 2020"],
+)
+def test_a_name_beside_a_relative_time_or_an_unseparated_date_is_the_author(stamp: str) -> None:
+    assert clean(f"Harbour ferry returns\n\n{stamp}\n\n{PROSE}").author == "Ann Lee"
+
+
+def test_a_post_footer_opening_with_its_date_gives_the_date() -> None:
+    for footer in (
+        "September 27th, 2012 | Tags: ferries, harbour | Category: Local | 4 comments",
+        "Thursday, September 27, 2012 at 7:28 pm",
+    ):
+        page = segment_lines(f"{PROSE}\n\n{PROSE} Again.\n\n{footer}\n\nComments")
+        res = extract_metadata(page[:2], page_lines=page)
+        assert res.metadata.date is not None and res.metadata.date[:10] == "2012-09-27", footer
+
+
+def test_a_comment_count_glued_to_the_headline_is_not_in_the_title() -> None:
+    page = (
+        "Harbour ferry returns after the storm - Gull Point Gazette\n\n"
+        f"Harbour ferry returns after the storm 524\n\nPosted by Ann Lee on May 3, 2024\n\n{PROSE}"
+    )
+    assert clean(page).title == "Harbour ferry returns after the storm"
+    # a number the <title> line also has, or a year, is the headline's own
+    for headline in ("Top 10 harbour ferries", "Harbour ferries of 2024"):
+        page = f"{headline} - Gull Point Gazette\n\n{headline}\n\nPosted by Ann Lee\n\n{PROSE}"
+        assert clean(page).title == headline
+
+
+def test_a_later_line_naming_the_site_does_not_make_the_headline_the_source() -> None:
+    page = (
+        "Harbour ferry returns to the island after the storm - Gull Point Gazette\n\n"
+        f"Gull Point Gazette\n\nHarbour ferry returns to the island, after the storm\n\n{PROSE}"
+    )
+    doc = clean(page)
+    assert doc.source == "Gull Point Gazette"
+    assert doc.title == "Harbour ferry returns to the island after the storm"
+
+
+def test_a_title_line_end_holding_a_date_is_not_the_source() -> None:
+    page = (
+        "Harbour ferry returns after the storm | Harbour News Nov 6, 2012\n\n"
+        f"Harbour ferry returns after the storm\n\n{PROSE}\n\nMore Harbour News Nov 6, 2012 stories"
+    )
+    assert clean(page).source is None
+
+
+def test_a_name_the_next_line_repeats_in_the_header_is_the_author() -> None:
+    # (an author's picture and link rendered as text)
+    page = f"Harbour ferry returns\n\nAnn Lee\nAnn Lee\n\n{PROSE}"
+    assert clean(page).author == "Ann Lee"
+    # a doubled section label is no name
+    assert clean(f"Harbour ferry returns\n\nLatest News\nLatest News\n\n{PROSE}").author is None
+
+
+def test_a_masthead_the_page_writes_again_names_the_source() -> None:
+    page = f"Gull Point Gazette\n\nHarbour ferry returns\n\n{PROSE}\n\nFollow Gull Point Gazette on Twitter"
+    assert clean(page).source == "Gull Point Gazette"
+    # a section word, a date or a company is no masthead; nor a name written nowhere else
+    for top in ("Latest News", "May 3, 2024", "Ledger Media Group"):
+        page = f"{top}\n\nHarbour ferry returns\n\n{PROSE}\n\nMore from {top} here"
+        assert clean(page).source is None, top
+    assert clean(f"Gull Point Gazette\n\nHarbour ferry returns\n\n{PROSE}").source is None
+
+
+def test_a_menu_line_first_names_no_source() -> None:
+    page = f"Home | News\n\nHarbour ferry returns\n\n{PROSE}\n\nBack to News headlines"
+    assert clean(page).source is None

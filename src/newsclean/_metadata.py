@@ -7,7 +7,11 @@ What the stage reads, in order:
    a labelled date that opens a line ("date 2024-10-21 On October 21, …")
    leaves as a prefix. A dateline that opens the first sentence ("Moscow,
    October 21, 2024 – …") gives the date and stays.
-2. **Bylines** — "By …", "Von …", "Par …", "Автор: …" in the header zone.
+2. **Bylines** — "By …", "Von …", "Par …", "Автор: …" in the header zone. With
+   none there, the lines around the article are read for one (these stay): a
+   byline may then name the post's categories ("Posted by Ann in Travel") and
+   carry a long stamp; else a name beside a date or a relative time ("Ann Lee |
+   6 mins ago"), or on two lines in a row (a picture and a link), is the author.
 3. **Title** — the page-title line ("Headline | Site") matched against a
    later line, else the first headline-like line of the header zone (the lines
    before the first paragraph of prose). A standfirst right after it is the
@@ -22,7 +26,12 @@ What the stage reads, in order:
    or repeated label); that choice only fills ``title`` and cuts nothing.
 4. **Source** — site banners caught by the rules, the page title's site part,
    a "Source: …" line, or a short trailing signature ("News.Az") that leaves
-   the body.
+   the body. Failing those, where a page writes its name without cutting
+   anything: the short end of the ``<title>`` line that the page writes again
+   inside another line ("Subscribe to Site.com"), else the holder of its last
+   copyright line ("© 2012 Bit Rebels. All rights reserved."), unless a company
+   ("Dow Jones & Company, Inc.": it owns the site rather than names it), else a
+   masthead on one of the first lines that the page writes again ("Follow Site").
 
 The words these readings look for (byline markers, date labels, "Source:" labels, words
 that are not names) are per-language lists in ``data/phrases.json``, read by
@@ -36,7 +45,7 @@ import collections
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -56,6 +65,7 @@ from ._rules import Cut
 from ._segment import Line
 
 _WORD = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"\w")
 _SENTENCE_END = regex.compile(r"[.!?…。！？»”\"')\]]$")
 # The joiners ("and", "van", "de") are matched as written (lower case), not case-blind.
 _NAME = (
@@ -73,14 +83,21 @@ _BYLINE_REST = (
     rf"|\s+\d{{1,5}}(?:\s+(?i:{alternation('byline_count_words')}))?"
     r"|(?P<dated>\s+\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}\b[^!?]{0,40}))?)$"
 )
+# Or the post's categories ("Posted by Ann in Travel, Food"): read only to fill ``author``,
+# never to cut (byline_author with ``filed``).
+_BYLINE_FILED_REST = (
+    _BYLINE_REST[: -len(")?)$")]
+    + rf"|(?P<filed>\s+(?i:{alternation('byline_filed_words')})\s+\p{{Lu}}[^!?]{{0,120}}))?)$"
+)
 # Byline markers from data/phrases.json: "byline_posted" is tried first, so "Text By Ann"
 # reads as posted by Ann; "byline_words" are whole words, none the start of another, so
 # their order cannot change a match.
-_BYLINE = regex.compile(
+_BYLINE_HEAD = (
     rf"^(?:[/|•·–—-]+\s*)?(?i:(?P<posted>{alternation('byline_posted')})|{alternation('byline_words')})"
-    r"[:：]?\s+" + _NAME + _BYLINE_REST,
-    regex.VERSION1,
+    r"[:：]?\s+"
 )
+_BYLINE = regex.compile(_BYLINE_HEAD + _NAME + _BYLINE_REST, regex.VERSION1)
+_BYLINE_FILED = regex.compile(_BYLINE_HEAD + _NAME + _BYLINE_FILED_REST, regex.VERSION1)
 
 
 # A label before a posting date that a byline follows ("Modified on August 1, 2012 by ...").
@@ -117,16 +134,51 @@ def _opening_date_end(text: str) -> int | None:
 _PERSON = regex.compile(
     r"^(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+"
     rf"|(?:{alternation('name_particles')})(?=\s))){{1,3}})"
-    r"(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|$)"
+    r"(?:\s*[,|·•–—/-]\s*|\s+(?i:on)\s+|\s+(?=[\d\p{Lu}])|$)"
 )
+# How long ago it was posted, beside the name ("Ann Lee | 6 mins ago", "Ann Lee • 8h").
+_RELATIVE_TIME = regex.compile(rf"^(?i:{alternation('relative_times')})\b")
 # Words that make a capitalised line a label, menu or heading rather than a name.
 # A lower-case word of running text (not part of an address: "dan.goodin@site.com").
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’.@/_-])\p{Ll}{3,}(?![\p{L}'’@/_-]|\.\w)")
 _NOT_NAME_WORDS = frozenset(phrases("not_name_words"))
+_LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
+_NOT_BEFORE_LOWER_WORD = "'’.@/_-"
+_NOT_AFTER_LOWER_WORD = "'’@/_-"
+
+
+@dataclass(frozen=True, slots=True)
+class _WrittenLowerCase:
+    """The words ``page`` writes in lower case (``_LOWER_WORD``), asked one at a time:
+    a scan for the word, not a set of all the page's words (a page is asked about two
+    or three).
+
+    >>> "station" in _WrittenLowerCase("Space Station\\nthe station is closed"), "space" in _WrittenLowerCase("Space Station")
+    (True, False)
+    """
+
+    page: str
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or _LOWER_RUN.fullmatch(word) is None:
+            return False
+        page, end = self.page, len(word)
+        at = page.find(word)
+        while at >= 0:
+            before = page[at - 1] if at else " "
+            after = page[at + end : at + end + 2]
+            if not (before.isalpha() or before in _NOT_BEFORE_LOWER_WORD) and not (
+                after[:1].isalpha()
+                or (after[:1] != "" and after[:1] in _NOT_AFTER_LOWER_WORD)
+                or (after[:1] == "." and _WORD_CHAR.match(after[1:]) is not None)
+            ):
+                return True
+            at = page.find(word, at + 1)
+        return False
 
 
 def name_beside_date(
-    text: str, next_text: str = "", common: Callable[[], Collection[str]] = frozenset
+    text: str, next_text: str = "", common: Callable[[], Container[str]] = frozenset
 ) -> str | None:
     """A person's name on a line of its own whose date follows, on it or on the next line.
 
@@ -140,21 +192,46 @@ def name_beside_date(
     (True, True)
     >>> name_beside_date("Space Station", "July 21, 2012", common=lambda: {"station"}) is None
     True
+    >>> name_beside_date("Ann Lee | 6 mins ago"), name_beside_date("Ann Lee December 18, 2020")
+    ('Ann Lee', 'Ann Lee')
     """
     m = _PERSON.match(text)
     if m is None:
         return None
     name = m.group("name")
     words = name.split()
+    rest = text[m.end() :]
+    while len(words) > 2 and is_month_or_weekday(words[-1]):
+        # the date's month, no separator between ("Ann Lee December 18, 2020")
+        words.pop()
+        name = " ".join(words)
+        rest = text[len(name) :].lstrip()
     if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
         return None
-    rest = text[m.end() :]
-    if _opening_date_end(rest or next_text) is None:
+    after = rest or next_text
+    if _opening_date_end(after) is None and _RELATIVE_TIME.match(after) is None:
         return None
     lower_case = common()
     if any(w.casefold() in lower_case for w in words):
         return None
     return name
+
+
+def doubled_name(text: str, common: Callable[[], Container[str]] = frozenset) -> str | None:
+    """A person's name standing on a line of its own that the next line repeats (an
+    author's picture and link, rendered as text: "Ann Lee", "Ann Lee"), or None.
+
+    >>> doubled_name("Megan Slack"), doubled_name("Latest News"), doubled_name("Megan Slack 2")
+    ('Megan Slack', None, None)
+    """
+    m = _PERSON.match(text)
+    if m is None or m.group("name") != text:
+        return None
+    words = text.split()
+    if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
+        return None
+    lower_case = common()
+    return None if any(w.casefold() in lower_case for w in words) else text
 
 
 # "by" alone on its line, the name on the next: how get_text("\n") renders
@@ -173,7 +250,7 @@ def _name_after_bare_by(page_lines: Sequence[Line], line: Line) -> str | None:
     return page_lines[k + 1].text
 
 
-def byline_author(text: str) -> str | None:
+def byline_author(text: str, *, filed: bool = False) -> str | None:
     """The author named by a byline line, or None.
 
     A sentence can look like a byline ("By Monday at 5 pm the roads will close"): the
@@ -186,15 +263,32 @@ def byline_author(text: str) -> str | None:
     ('Dan Meyer', 'Al Ho')
     >>> byline_author("By Monday at 5 pm the city will have closed 12 roads") is None
     True
+
+    With ``filed``, a byline may name the post's categories after the name, when the
+    name has two words, or the line says "Posted by" or opens with the date:
+
+    >>> byline_author("by Al Ho in Cool stuff | 4 comments", filed=True)
+    'Al Ho'
+    >>> byline_author("By Christmas in Rome the crowds had gone", filed=True) is None
+    True
     """
-    m = _BYLINE.match(text)
+    byline = _BYLINE_FILED if filed else _BYLINE
+    m = byline.match(text)
+    dated = False
     if m is None and text[:1].isalnum():
         # The posting date first: "October 25th, 2012 by Dan Meyer", "Modified on
         # August 1, 2012 by Sue Lee".
         end = _opening_date_end(text)
         if end is not None:
-            m = _BYLINE.match(text[end:].lstrip(" ,|·•–—-"))
+            dated = True
+            m = byline.match(text[end:].lstrip(" ,|·•–—-"))
     if m is None:
+        return None
+    if (
+        filed
+        and m.group("filed")
+        and not (dated or m.group("posted") or len(m.group("name").split()) >= 2)
+    ):
         return None
     name = m.group("name").strip()
     if is_month_or_weekday(name.split()[0]):
@@ -355,6 +449,10 @@ def first_prose(lines: Sequence[Line], start: int = 0, stop: int | None = None) 
 # the date accuracy on the dev dumps from 0.682 to 0.720.
 HEADER_WINDOW = 40
 _SIGN_OFF_LINES = 5  # lines under the article searched for "Posted by ... on <date>"
+# The article's last lines and the lines under it searched for its date, when no other
+# line gave one (a post footer: "September 27th, 2012 | Tags: ...").
+_FOOTER_KEPT_LINES = 6
+_FOOTER_LINES = 5
 _POSTED = regex.compile(rf"\b(?:{alternation('sign_off_words')})\b", regex.IGNORECASE)
 
 
@@ -617,6 +715,7 @@ def extract_metadata(
     # ("September 27th, 2012 | Tags: ..."), and the few lines signing it off below.
     inside: Sequence[Line] = kept[:60]
     after: Sequence[Line] = ()
+    footer: Sequence[Line] = ()  # the lines under it where a post footer gives the date
     if kept and page_lines and (author is None or date is None):
         # (page lines are in text order: those starting inside the kept span, and those
         # after it, are slices of them)
@@ -629,6 +728,7 @@ def extract_metadata(
                 page_lines[end : end + _SIGN_OFF_LINES],
             )
         )
+        footer = page_lines[end : end + _FOOTER_LINES]
     if author is None:
         # A byline above the article, in its first lines, or signing it off at the
         # end; these lines are not header lines here, so they stay where they are.
@@ -636,17 +736,23 @@ def extract_metadata(
             text = ln.text
             if _BARE_BYLINE.match(text) and (name_line := _name_after_bare_by(page_lines, ln)):
                 text = f"{text} {name_line}"  # "by" and the name on lines of their own
-            name = byline_author(text)
-            if name is not None and _words(ln.text) <= 14:
+            name = byline_author(text, filed=True)
+            # (a stamp's numbers are no words of a sentence: "by Al Ho Published Nov. 7,
+            # 2012 2:25 pm Updated Nov. 7, 2012 4:01 pm")
+            if name is not None and len(_REAL_WORD.findall(ln.text)) <= 14:
                 author = name
                 break
+
+    @functools.cache  # this call's page only: joined once, and only if asked
+    def page_text() -> str:
+        return "\n".join(map(_TEXT, page_lines))
+
     if author is None and page_lines:
         # No byline: a name standing beside the date in the article's header.
-        @functools.cache  # this call's page only: read once, and only if a name needs it
-        def lower_case_words() -> frozenset[str]:
-            # (one scan of the joined lines: a line break fits none of the word's
-            # neighbours, so it bounds a word as the end of a line does)
-            return frozenset(_LOWER_WORD.findall("\n".join([pl.text for pl in page_lines])))
+        def lower_case_words() -> _WrittenLowerCase:
+            # (the joined lines: a line break fits none of the word's neighbours, so it
+            # bounds a word as the end of a line does)
+            return _WrittenLowerCase(page_text())
 
         for ln in (*reversed(above[-12:]), *inside[:12]):
             if _PERSON.match(ln.text) is None:
@@ -654,17 +760,28 @@ def extract_metadata(
             k = bisect.bisect_right(page_lines, ln.start, key=_line_start)
             following = page_lines[k].text if k < len(page_lines) else ""
             name = name_beside_date(ln.text, following, lower_case_words)
+            if name is None and following == ln.text:
+                name = doubled_name(ln.text, lower_case_words)
             if name is not None:
                 author = name
                 break
     if date is None:
         date = date_near([ln.text for ln in above], [ln.text for ln in inside])
     if date is None:
-        # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article.
-        for ln in (*kept[-3:], *after):
-            if _POSTED.search(ln.text, 0, _DATE_SCAN) and (
-                found := first_date(ln.text[:_DATE_SCAN])
-            ):
+        # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article, or a
+        # post footer that opens with its date ("September 27th, 2012 | Tags: ...",
+        # "Posted on July 18th, 2012"), up to a comment heading.
+        for ln in (
+            *kept[-_FOOTER_KEPT_LINES:],
+            *itertools.takewhile(lambda ln: not is_comment_heading(ln.text), footer),
+        ):
+            text = ln.text
+            if not may_hold_year(text):
+                continue
+            if _POSTED.search(text, 0, _DATE_SCAN) and (found := first_date(text[:_DATE_SCAN])):
+                date = found.iso
+                break
+            if _opening_date_end(text) is not None and (found := first_date(text[:_DATE_SCAN])):
                 date = found.iso
                 break
 
@@ -676,6 +793,8 @@ def extract_metadata(
         known_title=known_title,
     )
     cuts.extend(title_cuts)
+    if site and title:
+        title, site = _headline_and_site(title, site, page_lines)
     source = source or site or _masthead_in_page_title(page_lines, title)
     if title is None:
         # The headline of a full-page dump is often cut with the page chrome above
@@ -708,16 +827,42 @@ def extract_metadata(
             title = headline_above_article(lines, page_lines) or title
             subtitle = None if subtitle == title else subtitle
 
+    if title is not None and title[-1:].isdigit():
+        title = _without_count(title, page_lines)
+
     # A short trailing signature ("News.Az") is the source.
     signature = _signature_cut(kept)
     if signature is not None:
         source = source or kept[-1].text
         cuts.append(signature)
         kept = kept[:-1]
+    if source is None and page_lines:
+        source = site_in_page(page_lines, page_text)
 
     cuts.sort(key=lambda c: c.start)
     meta = Metadata(title, subtitle, date, author, source)
     return MetadataResult(meta, tuple(kept), tuple(cuts))
+
+
+_TRAILING_COUNT = regex.compile(r"^(?P<head>.*\S)\s+(?P<count>\d{1,5})$")
+
+
+def _without_count(title: str, page_lines: Sequence[Line]) -> str:
+    """``title`` without a number glued after it ("Headline 524", a comment count on the
+    headline's line) when the page's ``<title>`` line holds the headline but not the
+    number, unless the number is a year.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Rates rise again - Ledger\\nRates rise again 524")
+    >>> _without_count("Rates rise again 524", page), _without_count("Top 10", page)
+    ('Rates rise again', 'Top 10')
+    """
+    m = _TRAILING_COUNT.match(title)
+    words = page_title_words(page_lines)
+    if m is None or not words or m.group("count") in words or YEAR.fullmatch(m.group("count")):
+        return title  # (a year is the headline's: "Recap from the 2012 summit")
+    head = m.group("head")
+    return head if _squash(head) in _squash(page_lines[0].text) else title
 
 
 def _repeats(kept: Sequence[Line], idx: int) -> list[int]:
@@ -1046,6 +1191,34 @@ def _title_or_page_title(title: str | None, page_lines: Sequence[Line]) -> str |
     return best
 
 
+def _headline_and_site(title: str, site: str, page_lines: Sequence[Line]) -> tuple[str, str | None]:
+    """The headline and the site of a ``<title>`` line matched against a later line:
+    when that line is the site's own name ("The Ledger" under "Rates rise again, the
+    council says - The Ledger"), the other, longer end of the ``<title>`` line is the
+    headline; a site part holding a date ("Theater News Nov 6, 2012") is a section's
+    stamp, no site.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Rates rise again, the council says - The Ledger\\nThe Ledger")
+    >>> _headline_and_site("The Ledger", "Rates rise again, the council says", page)
+    ('Rates rise again, the council says', 'The Ledger')
+    >>> _headline_and_site("Rates rise", "News Nov 6, 2012", page)
+    ('Rates rise', None)
+    """
+    first = page_lines[0].text if page_lines else ""
+    if (
+        _words(site) >= 4
+        and _words(site) >= 2 * _words(title)
+        and _headline_like(site)
+        and first.startswith((title, site))
+        and first.endswith((title, site))
+    ):
+        return site, title
+    if may_hold_year(site) and first_date(site) is not None:
+        return title, None
+    return title, site
+
+
 _SEPARATOR_AT_END = regex.compile(r"(?:\s[|–—:·•»«/-]+|::|:)\s*$")
 _SEPARATOR_AT_START = regex.compile(r"^\s*(?:[|–—:·•»«/-]+\s|::)")
 
@@ -1077,6 +1250,187 @@ def _masthead_in_page_title(page_lines: Sequence[Line], title: str | None) -> st
         if first.endswith(low) and _SEPARATOR_AT_END.search(first[: -len(low)]):
             return text
     return None
+
+
+# "© 2004-2012 Bit Rebels. All rights reserved.", "Copyright © 2012 by Site.com · Privacy":
+# the holder named after the mark and its years, up to a separator, a sentence end or a year.
+_COPYRIGHT_HOLDER = regex.compile(
+    r"(?P<mark>©|\([cC]\)|(?i:copyright)\b)(?:\s*(?:©|\([cC]\)|(?i:copyright)\b))*\s*"
+    r"(?P<year>\d{4}(?:\s*[-–—]\s*\d{4})?\s*[,.]?\s*)?(?i:by\s+)?(?!(?i:all\s+rights|copyright))"
+    r"(?P<name>\p{Lu}[^|·•,;:!?©()\d]{1,58}?)\s*"
+    r"(?=[|·•,;:!?©(]|\.\s|\.?$|\s[-–—]\s|\s\d{4}\b|\s(?i:all\s+rights))"
+)
+# A holder that is a company ("Dow Jones & Company, Inc.", "Vox Media") owns the site
+# rather than names it: the site is one of its titles.
+# (the name alone is judged: "TheLedger.com, Inc." names the site as well as its owner)
+_COMPANY = regex.compile(rf"\b(?:{alternation('company_words')})\b", regex.IGNORECASE)
+_NON_WORD = regex.compile(r"[^\w\n]+")
+_COPYRIGHT_CUES = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
+
+
+def copyright_holder(page: str) -> str | None:
+    """The site named by the copyright line of the page text ``page`` (the last such
+    line), unless that is a company: "© 2004-2012 Bit Rebels. All rights reserved." names
+    Bit Rebels.
+
+    >>> copyright_holder("Story\\nCopyright © 2010-2012 Daily Ledger · Privacy")
+    'Daily Ledger'
+    >>> copyright_holder("Story\\n© 2012 Ledger Media Group, Inc. All rights reserved.")
+    >>> copyright_holder("Story\\n© 2012 TheLedger.com, Inc. All rights reserved.")
+    'TheLedger.com'
+    """
+    limit = len(page)
+    while True:
+        # (the last mark before ``limit``: a C-level scan from the end, where footers are)
+        at = max(page.rfind(cue, 0, limit) for cue in _COPYRIGHT_CUES)
+        if at < 0:
+            return None
+        line_start = page.rfind("\n", 0, at) + 1
+        line_end = page.find("\n", at)
+        text = page[line_start : len(page) if line_end < 0 else line_end]
+        limit = line_start
+        m = _COPYRIGHT_HOLDER.search(text) if len(text) <= 300 else None
+        if m is None:
+            continue
+        if not m.group("year") and (m.start() > 0 or m.group("mark")[0] not in "©("):
+            continue  # "Copyright Information", a credit "Photo © Ann Lee": no notice
+        name = m.group("name").strip(" -–—.&")
+        if _words(name) > 6 or len(name) < 3:
+            continue
+        if _COMPANY.search(name):
+            return None  # (the page's last copyright line is the site's; this one is an owner's)
+        return name
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is whole words: no letter or digit glued on either side."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
+def _written_again(
+    parts: Sequence[str], title_line: str, page_text: Callable[[], str]
+) -> str | None:
+    """The short end of the ``<title>`` line's ``parts`` that the page writes again as a
+    name (in its case: not "homemade dog biscuits" in a sentence) inside a longer line
+    that is not the headline's ("Subscribe to Site", "© Site"); a line of its own may be
+    the headline itself, and so is an end when a line holds the whole title line."""
+    headline = max(parts, key=_words)
+    ends = sorted({parts[-1], parts[0]}, key=_words)
+    # (compared as words only where it matters: "It’s" in a line is "It's" in the title)
+    squashed_headline = _NON_WORD.sub(" ", headline).strip()
+    for end in ends:
+        if _words(end) > 5 or end == headline or len(end) < 3:
+            continue
+        if may_hold_year(end) and first_date(end) is not None:
+            continue  # a date stamp, no name
+        if all(w.casefold() in _NOT_NAME_WORDS for w in _WORD.findall(end)):
+            continue  # a menu's label ("Home | News | Sport"), no name
+        page = page_text()  # (joined only for an end that may name the site)
+        at = page.find(end)  # (C-level scans first: most pages never write it again)
+        while at >= 0:
+            stop = at + len(end)
+            line_start = page.rfind("\n", 0, at) + 1
+            line_end = page.find("\n", stop)
+            line = page[line_start : len(page) if line_end < 0 else line_end]
+            if (
+                _word_at(page, at, stop)
+                and line != end
+                and squashed_headline not in _NON_WORD.sub(" ", line)
+            ):
+                if _holds_title_line(page, title_line, headline):
+                    return None
+                return end
+            at = page.find(end, stop)
+    return None
+
+
+_FOOTER_NOTICE_LINES = 60  # the page's last lines, where its copyright notice is
+_MASTHEAD_LINES = 3  # the page's first lines, where a dump shows the site's name
+_MASTHEAD_WORDS = 3
+
+
+def _masthead_written_again(page_lines: Sequence[Line], page: Callable[[], str]) -> str | None:
+    """A name in Title Case on one of the page's first lines ("Ledger Daily") that the
+    page writes again, in its case, inside a longer line ("Follow Ledger Daily",
+    "About Ledger Daily"): the site's masthead, not a section word or a date.
+
+    >>> from newsclean._segment import segment_lines
+    >>> page = segment_lines("Ledger Daily\\nRates rise\\nFollow Ledger Daily on Twitter")
+    >>> _masthead_written_again(page, lambda: "\\n".join(ln.text for ln in page))
+    'Ledger Daily'
+    """
+    for ln in page_lines[:_MASTHEAD_LINES]:
+        text = ln.text
+        if not 3 <= len(text) <= 40 or _words(text) > _MASTHEAD_WORDS:
+            continue
+        if _MASTHEAD.match(text) is None or _mostly_date(text):
+            continue
+        if any(w.casefold() in _NOT_NAME_WORDS for w in _WORD.findall(text)) or _COMPANY.search(
+            text
+        ):
+            continue
+        joined = page()
+        at = joined.find(text)
+        while at >= 0:
+            stop = at + len(text)
+            line_start = joined.rfind("\n", 0, at) + 1
+            line_end = joined.find("\n", stop)
+            line_end = len(joined) if line_end < 0 else line_end
+            if (
+                line_end - line_start <= 120
+                and joined[line_start:line_end] != text
+                and _word_at(joined, at, stop)
+            ):
+                return text
+            at = joined.find(text, stop)
+    return None
+
+
+def _holds_title_line(page: str, title_line: str, headline: str) -> bool:
+    """A line of ``page`` holds the whole ``title_line`` (compared as words): then the
+    title line is the headline, with no site part. Only the lines holding the
+    headline's longest word are compared."""
+    key = max(_WORD.findall(headline), key=len, default="")
+    whole = _NON_WORD.sub(" ", title_line).strip().casefold()
+    at = page.find(key) if key else -1
+    while at >= 0:
+        line_start = page.rfind("\n", 0, at) + 1
+        line_end = page.find("\n", at)
+        line = page[line_start : len(page) if line_end < 0 else line_end]
+        if whole in _NON_WORD.sub(" ", line).casefold():
+            return True
+        at = -1 if line_end < 0 else page.find(key, line_end)
+    return False
+
+
+def site_in_page(page_lines: Sequence[Line], page: Callable[[], str] | None = None) -> str | None:
+    """The site's name where a page writes it when nothing else named it: the short
+    end of the ``<title>`` line ("Headline - Site") that the page writes again
+    elsewhere ("Follow Site", "About Site"), else the holder of its copyright line.
+
+    >>> from newsclean._segment import segment_lines
+    >>> site_in_page(segment_lines("Rates rise again - Ledger.com\\nMenu\\nAbout Ledger.com"))
+    'Ledger.com'
+    >>> site_in_page(segment_lines("Rates rise again - Ledger.com\\nMenu")) is None
+    True
+    """
+    if not page_lines:
+        return None
+    if page is None:
+        text = "\n".join(map(_TEXT, page_lines))
+        page = lambda: text  # noqa: E731
+    first = page_lines[0].text
+    if len(first) <= 300:
+        parts = title_parts(first)
+        if len(parts) >= 2:
+            site = _written_again(parts, first, lambda: page()[len(first) + 1 :])
+            if site is not None:
+                return site
+    # (a copyright notice sits in the footer: its last lines are read, not the page)
+    footer = "\n".join(map(_TEXT, page_lines[-_FOOTER_NOTICE_LINES:]))
+    return copyright_holder(footer) or _masthead_written_again(page_lines, page)
 
 
 def _find_title(
