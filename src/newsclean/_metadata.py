@@ -142,6 +142,7 @@ _RELATIVE_TIME = regex.compile(rf"^(?i:{alternation('relative_times')})\b")
 # A lower-case word of running text (not part of an address: "dan.goodin@site.com").
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’.@/_-])\p{Ll}{3,}(?![\p{L}'’@/_-]|\.\w)")
 _NOT_NAME_WORDS = frozenset(phrases("not_name_words"))
+_LINK_LABEL_WORDS = _NOT_NAME_WORDS - {"the", "our", "all", "by", "most", "top", "world"}
 _LOWER_RUN = regex.compile(r"\p{Ll}{3,}")
 _NOT_BEFORE_LOWER_WORD = "'’.@/_-"
 _NOT_AFTER_LOWER_WORD = "'’@/_-"
@@ -632,6 +633,8 @@ def _signature_cut(kept: Sequence[Line]) -> Cut | None:
     if (
         len(last.text) <= 40
         and _SIGNATURE.match(last.text)
+        # ("About Site.com", "Follow Site": a link of the page's chrome, not a sign-off)
+        and last.text.split(None, 1)[0].casefold() not in _LINK_LABEL_WORDS
         # (the body is joined only for a line that could be a signature)
         and (_DOMAINISH.search(last.text) or last.text in " ".join(ln.text for ln in kept[:-1]))
         and not last.text.endswith(".")
