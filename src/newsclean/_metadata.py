@@ -178,6 +178,10 @@ class _WrittenLowerCase:
         return False
 
 
+_YEAR_IN = regex.compile(r"\b(?:19|20)\d\d\b")
+_WEB_BYLINE_YEAR = 1994  # no web page was signed before
+
+
 def name_beside_date(
     text: str, next_text: str = "", common: Callable[[], Container[str]] = frozenset
 ) -> str | None:
@@ -202,15 +206,23 @@ def name_beside_date(
     name = m.group("name")
     words = name.split()
     rest = text[m.end() :]
+    popped = False
     while len(words) > 2 and is_month_or_weekday(words[-1]):
         # the date's month, no separator between ("Ann Lee December 18, 2020")
         words.pop()
         name = " ".join(words)
         rest = text[len(name) :].lstrip()
+        popped = True
+    year = _YEAR_IN.search(rest) if popped else None
+    if popped and (year is None or int(year.group()) < _WEB_BYLINE_YEAR):
+        return None  # a caption of history ("Franklin Roosevelt December 8, 1941")
     if any(w.casefold() in _NOT_NAME_WORDS or is_month_or_weekday(w) for w in words):
         return None
     after = rest or next_text
-    if _opening_date_end(after) is None and _RELATIVE_TIME.match(after) is None:
+    relative = _RELATIVE_TIME.match(after)
+    if relative is not None and _words(after[relative.end() :]) > 2:
+        relative = None  # the line goes on as a sentence ("... 3 days ago said the council")
+    if _opening_date_end(after) is None and relative is None:
         return None
     lower_case = common()
     if any(w.casefold() in lower_case for w in words):
@@ -1269,6 +1281,28 @@ _COPYRIGHT_HOLDER = regex.compile(
 _COMPANY = regex.compile(rf"\b(?:{alternation('company_words')})\b", regex.IGNORECASE)
 _NON_WORD = regex.compile(r"[^\w\n]+")
 _COPYRIGHT_CUES = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
+_CAPTION_START = regex.compile(rf"^\W*(?:{alternation('caption_words')})\b", regex.I)
+# lower-case words a site's name may hold ("Friends of the Earth", "Le Monde de l'Art")
+_NAME_JOINERS = frozenset(
+    {
+        "of",
+        "and",
+        "the",
+        "for",
+        "on",
+        "in",
+        "at",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "del",
+        "van",
+        "von",
+        "und",
+    }
+)
 
 
 def copyright_holder(page: str) -> str | None:
@@ -1297,9 +1331,13 @@ def copyright_holder(page: str) -> str | None:
             continue
         if not m.group("year") and (m.start() > 0 or m.group("mark")[0] not in "©("):
             continue  # "Copyright Information", a credit "Photo © Ann Lee": no notice
+        if m.start() > 0 and (len(text) > 80 or _CAPTION_START.match(text) or is_prose(text)):
+            continue  # a credit ("Photo © 2012 Getty Images") or a sentence citing one
         name = m.group("name").strip(" -–—.&")
-        if _words(name) > 6 or len(name) < 3:
-            continue
+        if _words(name) > 6 or len(name) < 3 or "/" in name:
+            continue  # ("Jane Doe/AFP": a photographer's credit)
+        if sum(w.isalpha() and w.islower() and w not in _NAME_JOINERS for w in name.split()) > 1:
+            continue  # a sentence runs on ("Warner claim was dismissed"; "site.com" is a name)
         if _COMPANY.search(name):
             return None  # (the page's last copyright line is the site's; this one is an owner's)
         return name
@@ -1336,17 +1374,38 @@ def _written_again(
             stop = at + len(end)
             line_start = page.rfind("\n", 0, at) + 1
             line_end = page.find("\n", stop)
-            line = page[line_start : len(page) if line_end < 0 else line_end]
+            line_end = len(page) if line_end < 0 else line_end
+            line = page[line_start:line_end]
             if (
                 _word_at(page, at, stop)
                 and line != end
+                and _chrome_line(line)
                 and squashed_headline not in _NON_WORD.sub(" ", line)
             ):
                 if _holds_title_line(page, title_line, headline):
                     return None
                 return end
-            at = page.find(end, stop)
+            at = page.find(end, line_end)  # (each line is read once)
     return None
+
+
+_CHROME_CHARS = 60
+_CHROME_WORDS = 8
+
+
+def _chrome_line(line: str) -> bool:
+    """A short line of the page's chrome ("Subscribe to Site.com", "About Ledger Daily",
+    "© 2024 Ledger"), not running text that mentions a name ("Residents of Florida said").
+
+    >>> _chrome_line("Follow Ledger Daily on Twitter"), _chrome_line("Residents of Florida fled.")
+    (True, False)
+    """
+    return (
+        len(line) <= _CHROME_CHARS
+        and _words(line) <= _CHROME_WORDS
+        and not line.rstrip().endswith((".", "!", "?", "。"))
+        and not is_prose(line)
+    )
 
 
 _FOOTER_NOTICE_LINES = 60  # the page's last lines, where its copyright notice is
@@ -1381,13 +1440,10 @@ def _masthead_written_again(page_lines: Sequence[Line], page: Callable[[], str])
             line_start = joined.rfind("\n", 0, at) + 1
             line_end = joined.find("\n", stop)
             line_end = len(joined) if line_end < 0 else line_end
-            if (
-                line_end - line_start <= 120
-                and joined[line_start:line_end] != text
-                and _word_at(joined, at, stop)
-            ):
+            line = joined[line_start:line_end]
+            if line != text and _word_at(joined, at, stop) and _chrome_line(line):
                 return text
-            at = joined.find(text, stop)
+            at = joined.find(text, line_end)  # (each line is read once)
     return None
 
 
