@@ -269,6 +269,20 @@ def test_footer_lines_still_go(line: str, rule: str) -> None:
     assert [c.rule for c in res.cuts] == [rule]
 
 
+@pytest.mark.parametrize("rule_line", ["|---|---|", "| --- | --- |", "|---|---|---|", "  |-|-|  "])
+def test_a_markdown_table_rule_is_not_a_widget_line(rule_line: str) -> None:
+    table = f"| Item | Cost |\n{rule_line}\n| Buses | 4 |"
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{table}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, "| Item | Cost |", rule_line, "| Buses | 4 |"]
+
+
+@pytest.mark.parametrize("line", ["- | -", "| | |", "—|—|—", "|"])
+def test_pipe_and_dash_widgets_that_are_no_table_rule_still_go(line: str) -> None:
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{line}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE]
+    assert [c.rule for c in res.cuts] == ["xx.widget_glyphs"]
+
+
 def test_disable_switches_off_a_rule_or_a_family() -> None:
     text = f"{PROSE}\n\nRead more\n\n阅读更多"
     assert clean(text).body == PROSE
