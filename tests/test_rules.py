@@ -195,6 +195,104 @@ def test_sentences_that_merely_mention_junk_words_stay(line: str) -> None:
     assert [ln.text for ln in res.kept] == [PROSE, line]
 
 
+# Open-tailed phrase rules once took any line that merely started with the phrase:
+# a footer tail follows a separator, a (c) or a year; a sentence goes on with a clause.
+SENTENCES_OPENING_WITH_A_FOOTER_PHRASE = [
+    "Copyright holders say the bill goes too far, and artists agree.",
+    "Copyright law was last changed in 1998, and artists want more.",
+    "Follow us on Twitter, the police urged residents during the storm.",
+    "Continue reading aloud to children, experts advise parents.",
+    "Consider donating to the families, the mayor said.",
+    "You are logged in as an administrator, the error message warned the clerk.",
+    "Please enable JavaScript to view the comments, the help page says.",
+    "Comment below or sign in with your library card, the form reads.",
+    "Home/office hybrid work is here to stay, the survey found.",
+    "Startseite/Impressum fehlten, bemängelte das Gericht.",
+    "Inicio/fin del plazo: el ministerio lo aclarará, dijo el portavoz.",
+    "上一篇文章中我们提到了房价问题，今天我们继续讨论。",
+    "下一篇报道将关注农村地区的教育问题。",
+    "首页改版后，网站的访问量增加了一倍。",
+    "关注我们身边的环境问题，是每一个公民的责任。",
+    "订阅新闻客户端的用户越来越多。",
+    "版权所有人认为，这项法律保护不足。",
+    "扫码关注的人越来越多，商家也开始重视。",
+    "本网站使用cookie的情况受到调查，记者了解到。",
+    "Alle Rechte vorbehalten, sagte der Verlag zu der Klage.",
+    "Wir verwenden Cookies nicht, sagte der Sprecher des Ministeriums.",
+    "Newsletter abonnieren inzwischen mehr Leser als je zuvor.",
+    "Все права защищены законом, напомнил судья.",
+    "Перепечатка материалов из других изданий стала проблемой, считает эксперт.",
+    "Мы в Telegram писали об этом ещё в марте.",
+    "Todos los derechos reservados, dijo el abogado ante el tribunal.",
+    "Utilizamos cookies solo en la web, dijo el portavoz.",
+    "Tous droits réservés, a rappelé l'avocat devant le juge.",
+    "Suivez-nous sur la route, dit le guide aux touristes.",
+    "Todos os direitos reservados, disse o advogado ao juiz.",
+    "Všechna práva vyhrazena, řekl soudce.",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES_OPENING_WITH_A_FOOTER_PHRASE)
+def test_a_sentence_opening_with_a_footer_phrase_stays(line: str) -> None:
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{line}\n\n{PROSE}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, line, PROSE]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("© 2024 Example Media. All rights reserved.", "en.navigation"),
+        ("Copyright 2024 The Herald", "en.navigation"),
+        ("Copyright © 2012 Vox Media, Inc. All rights reserved.", "en.navigation"),
+        ("Copyright The Herald. All rights reserved.", "en.navigation"),
+        ("(c) 2012 The Curious Brain | powered by WordPress", "en.navigation"),
+        ("Follow us on Twitter", "en.newsletter"),
+        ("Continue reading the main story", "en.read_more"),
+        ("Home / Blog / Positioning your startup", "en.navigation"),
+        ("Home > Entertainment", "en.navigation"),
+        ("You are currently signed in as (nobody). Sign Out", "en.comment_form_line"),
+        ("Startseite / Politik", "de.navigation"),
+        ("Alle Rechte vorbehalten.", "de.navigation"),
+        ("Alle Rechte vorbehalten. © 2024 Verlag GmbH", "de.navigation"),
+        ("Jetzt Newsletter abonnieren!", "de.newsletter"),
+        ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", "de.cookie_line"),
+        ("Все права защищены © 2024 ООО Медиа", "ru.navigation"),
+        ("Перепечатка материалов без согласия редакции запрещена.", "ru.navigation"),
+        ("Мы в Telegram", "ru.newsletter"),
+        ("Todos los derechos reservados.", "es.navigation"),
+        ("Suivez-nous sur Facebook et Twitter", "fr.newsletter"),
+        ("Všechna práva vyhrazena.", "cs.navigation"),
+        ("版权所有 © 2024 新华网", "zh.navigation"),
+        ("版权所有，侵权必究", "zh.navigation"),
+        ("上一篇：标题", "zh.navigation"),
+        ("下一篇: 标题", "zh.navigation"),
+        ("上一篇文章與下一篇文章", "zh.navigation"),
+        ("首页 > 新闻", "zh.navigation"),
+        ("订阅我们的新闻通讯", "zh.newsletter"),
+        ("关注我们的微信公众号", "zh.newsletter"),
+        ("扫码关注公众号，获取更多资讯", "zh.newsletter"),
+    ],
+)
+def test_footer_lines_still_go(line: str, rule: str) -> None:
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{line}\n\n{PROSE}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, PROSE]
+    assert [c.rule for c in res.cuts] == [rule]
+
+
+@pytest.mark.parametrize("rule_line", ["|---|---|", "| --- | --- |", "|---|---|---|", "  |-|-|  "])
+def test_a_markdown_table_rule_is_not_a_widget_line(rule_line: str) -> None:
+    table = f"| Item | Cost |\n{rule_line}\n| Buses | 4 |"
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{table}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE, "| Item | Cost |", rule_line, "| Buses | 4 |"]
+
+
+@pytest.mark.parametrize("line", ["- | -", "| | |", "—|—|—", "|"])
+def test_pipe_and_dash_widgets_that_are_no_table_rule_still_go(line: str) -> None:
+    res = apply_rules(segment_lines(f"{PROSE}\n\n{line}"), RULESET)
+    assert [ln.text for ln in res.kept] == [PROSE]
+    assert [c.rule for c in res.cuts] == ["xx.widget_glyphs"]
+
+
 def test_disable_switches_off_a_rule_or_a_family() -> None:
     text = f"{PROSE}\n\nRead more\n\n阅读更多"
     assert clean(text).body == PROSE
