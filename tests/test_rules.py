@@ -521,3 +521,23 @@ def test_a_suffix_rule_with_a_back_reference_cuts() -> None:
     assert [(text[c.start : c.end], c.rule) for c in cut] == [(" echo and again echo", "my.echo")]
     keep = "The ferry left at noon. echo and again other"
     assert apply_rules(segment_lines(keep), ruleset, keep).cuts == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your comment has been received by the council, the letter to residents said.",
+        "All comments are moderated and will not appear until approved, the newspaper said.",
+        "As a final step before posting your comment, the forum asks users to agree to its rules.",
+        "You may use these HTML tags to format the text, the guide said.",
+        "If these are available but disabled, the report said, they must be enabled.",
+        "This copy is for your personal, non-commercial use only, the publisher warned readers.",
+        "This video contains media that requires parental guidance, officials said.",
+        "Alle Rechte vorbehalten, sagte der Verlag zu der Klage.",
+    ],
+)
+def test_a_sentence_reporting_a_notice_stays(sentence: str) -> None:
+    # (a line rule matched its opening phrase and cut the whole sentence)
+    first = "The council approved the new budget on Tuesday after a long debate, officials said."
+    last = "Residents who spoke at the meeting said they were worried about rising rents."
+    assert sentence in clean(f"{first}\n\n{sentence}\n\n{last}").body

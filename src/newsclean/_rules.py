@@ -36,6 +36,7 @@ from pathlib import Path
 
 import regex
 
+from ._phrases import alternation
 from ._segment import Line
 
 RULE_KINDS = ("line", "prefix", "suffix", "block")
@@ -373,11 +374,22 @@ class RuleSet:
             own = c.single.search(text)
             if own is None:
                 continue
+            if _REPORTED_SPEECH.search(text) is not None:
+                return None  # a sentence that quotes a notice ("..., the newspaper said.")
             if "source" not in c.single.groupindex:
                 return c.rule.id, None
             source = own.group("source")
             return c.rule.id, source.strip() if source else None
         return None
+
+
+# A line that reports what someone said is the article's prose, whatever phrase it opens
+# with ("Comments are moderated and will not appear until approved, the newspaper said."):
+# a comma, at most a few words, a reporting verb, and the sentence ends soon after.
+_REPORTED_SPEECH = regex.compile(
+    rf",\s+(?:[\w'’-]+\s+){{0,5}}(?:{alternation('reporting_verbs')})\b.{{0,80}}$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
