@@ -181,3 +181,11 @@ def test_binary_with_nul_bytes_is_still_refused() -> None:
         decode_bytes(b"\x00\x01\x02\x03" * 100)
     with pytest.raises(NotTextError):
         decode_bytes(b"a\x00" * 50 + b"\x00\x00" * 50)
+
+
+@pytest.mark.parametrize("label", ["undefined", "unicode_escape", "utf-16", "rot13", "bogus"])
+def test_a_declared_label_that_is_no_web_charset_is_not_taken_at_its_word(label: str) -> None:
+    # ("undefined" raised a bare UnicodeError; "unicode_escape" rewrote "\u0041" to "A")
+    page = f'<html><head><meta charset="{label}"></head><body><p>Caf\u00e9 \\u0041 ok</p>'
+    decoded = decode_bytes(page.encode("cp1252"))
+    assert "Caf\u00e9 \\u0041 ok" in decoded.text

@@ -820,7 +820,13 @@ class TxtSink:
             raise UnsafePathError(f"the output path {stem!r} leads out of {self.root}")
         meta = {k: v for k, v in record.items() if k != "body"}
         write_atomically(base + ".txt", str(record["body"]).encode("utf-8", "replace"))
-        write_atomically(base + ".json", json_line(meta))
+        try:
+            write_atomically(base + ".json", json_line(meta))
+        except OSError:
+            # (".json" is another id's folder: no body is left without its record)
+            with contextlib.suppress(OSError):
+                os.unlink(base + ".txt")
+            raise
         self.used[stem] = doc_id
 
     def write_line(self, line: bytes) -> None:

@@ -8,6 +8,7 @@ trail says how the bytes were read.
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -197,14 +198,15 @@ def decode_bytes(data: bytes) -> Decoded:
         pass
     declared = _META_CHARSET.search(data[:4096])
     if declared is not None:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        name = _DECLARED_AS.get(name, name)
+        label = declared.group(1).decode("ascii", "replace").lower()
+        name = _DECLARED_AS.get(label, label)
         if name == _WINDOWS_1252:
             return Decoded(windows_1252(data), name)
-        try:
-            return Decoded(data.decode(name), name)
-        except (LookupError, UnicodeDecodeError):
-            pass
+        if _is_web_charset(name):  # (not "utf-16", "unicode_escape", "undefined", ...)
+            try:
+                return Decoded(data.decode(name), name)
+            except UnicodeDecodeError:
+                pass
     mended = _mostly_utf8(data)
     if mended is not None:
         return Decoded(mended, "utf-8")
@@ -219,6 +221,22 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode(encoding, errors="replace"), encoding)
     except LookupError:
         return Decoded(windows_1252(data), "cp1252")
+
+
+def _is_web_charset(name: str) -> bool:
+    """A charset a page may declare: one of the web's (``_WEB_CHARSETS``), by any of
+    Python's names for it. A text codec that is no charset ("unicode_escape" rewrites
+    ``\\u0041``), UTF-16 in a meta tag (WHATWG reads it as UTF-8) and unknown labels
+    are not taken at their word.
+
+    >>> _is_web_charset("windows-1251"), _is_web_charset("unicode_escape"), _is_web_charset("bogus")
+    (True, False, False)
+    """
+    try:
+        canonical = codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return False
+    return canonical in _WEB_CHARSETS
 
 
 def windows_1252(data: bytes) -> str:
