@@ -626,3 +626,29 @@ def test_a_masthead_the_page_writes_again_names_the_source() -> None:
 def test_a_menu_line_first_names_no_source() -> None:
     page = f"Home | News\n\nHarbour ferry returns\n\n{PROSE}\n\nBack to News headlines"
     assert clean(page).source is None
+
+
+_ZH_LEAD = "新华社北京3月12日电 市议会周二在经过六个多小时的辩论后批准了新的预算方案。"
+_ZH_NEXT = "在会上发言的居民表示，他们担心房租上涨和道路状况。"
+_JA_LEAD = "東京都議会は12日、六時間以上の審議の末に新しい予算案を可決した。"
+_JA_NEXT = "会議で発言した住民は、家賃の上昇と道路の状態を心配していると述べた。"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "首页 | 新闻 | 财经",
+        "2024年3月12日 10:30",
+        "分享到微信",
+        "ホーム | ニュース\n\n2024年3月12日",
+    ],
+)
+@pytest.mark.parametrize(("lead", "following"), [(_ZH_LEAD, _ZH_NEXT), (_JA_LEAD, _JA_NEXT)])
+def test_a_chinese_or_japanese_lead_paragraph_is_no_headline(
+    above: str, lead: str, following: str
+) -> None:
+    # (a sentence in a script without spaces packs ten words in some 15 characters)
+    doc = clean(f"{above}\n\n{lead}\n\n{following}")
+    assert doc.body.startswith(lead) and doc.body.endswith(following)
+    assert doc.title != lead
+    assert is_prose(lead) and is_prose(following)

@@ -350,6 +350,12 @@ def _at_least_words(count: int) -> regex.Pattern[str]:
 _PROSE_WORDS = _at_least_words(25)
 _SENTENCE_WORDS = _at_least_words(10)
 _CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+# Scripts written without spaces between words: a run of them is one ``\w+`` "word", and
+# a sentence of ten words takes some 15 characters in Chinese or Japanese.
+_SPACELESS_LETTER = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+)
+_SPACELESS_SENTENCE_LETTERS = 15
 
 
 def is_prose(text: str) -> bool:
@@ -359,16 +365,19 @@ def is_prose(text: str) -> bool:
     True
     >>> is_prose("Risk wins, risk loses!")
     False
+    >>> is_prose("市议会周二在经过六个多小时的辩论后批准了新的预算方案。"), is_prose("预算方案获批准！")
+    (True, False)
     """
-    return (
-        _PROSE_WORDS.match(text) is not None
-        # (a match of "[...]$" starts at the last character, or before a final "\n")
-        or (
-            _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None
-            and _SENTENCE_WORDS.match(text) is not None
-        )
-        or (len(text) >= 40 and _CASED_LETTER.search(text) is None)
-    )
+    if _PROSE_WORDS.match(text) is not None:
+        return True
+    # (a match of "[...]$" starts at the last character, or before a final "\n")
+    if _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None and (
+        _SENTENCE_WORDS.match(text) is not None
+        or len(_SPACELESS_LETTER.findall(text, 0, 4 * _SPACELESS_SENTENCE_LETTERS))
+        >= _SPACELESS_SENTENCE_LETTERS
+    ):
+        return True
+    return len(text) >= 40 and _CASED_LETTER.search(text) is None
 
 
 # A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line
@@ -503,7 +512,8 @@ def _headline_like(text: str) -> bool:
     # (the string tests first; two words of letters imply a letter)
     return (
         len(text) <= 250
-        and not text.endswith((".", ":", ",", ";"))
+        # (a headline may ask or exclaim, in any script; it does not end a sentence)
+        and not text.endswith((".", ":", ",", ";", "。", "：", "，", "；", "、"))
         and 2 <= _words(text) <= 30
         and len(_REAL_WORD.findall(text)) >= 2
         and not _mostly_date(text)
