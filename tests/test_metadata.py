@@ -652,3 +652,21 @@ def test_a_chinese_or_japanese_lead_paragraph_is_no_headline(
     assert doc.body.startswith(lead) and doc.body.endswith(following)
     assert doc.title != lead
     assert is_prose(lead) and is_prose(following)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Comments\nSend to a Friend\nBy Ann Lee\n\nHarbour ferry returns after the storm",
+        "Send to a Friend\nnews - May 3, 2024\n\nHarbour ferry returns after the storm\n\n"
+        "The boats are back for summer",
+        "Send to a Friend\nBy Ann Lee\n\nHarbour ferry returns after the storm",
+    ],
+)
+def test_a_line_a_rule_cut_is_not_the_title(header: str) -> None:
+    # (a dump opening with a menu, not the <title> line: the headline is looked for
+    # above the first paragraph, where the share line stood over a stamp)
+    doc = clean(f"Home\nNews\nSport\n\n{header}\n\n{PROSE}\n\n{PROSE}")
+    cut = [r.text for r in doc.removed if r.rule == "metadata.title"]
+    assert any(r.rule == "en.share_widget" for r in doc.removed)
+    assert cut == ["Harbour ferry returns after the storm"] == [doc.title]

@@ -23,7 +23,8 @@ What the stage reads, in order:
    that does not open with the page's ``<title>`` line (inscriptis) names the
    headline-like line that fits best just above the article's first paragraph
    instead (near, over a date or byline, sharing its words; no menu, breadcrumb
-   or repeated label); that choice only fills ``title`` and cuts nothing.
+   or repeated label, no line a rule cut); that choice only fills ``title`` and cuts
+   nothing.
 4. **Source** — site banners caught by the rules, the page title's site part,
    a "Source: …" line, or a short trailing signature ("News.Az") that leaves
    the body. Failing those, where a page writes its name without cutting
@@ -470,6 +471,10 @@ def _line_start(line: Line) -> int:
     return line.start
 
 
+def _line_end(line: Line) -> int:
+    return line.end
+
+
 _DATE_SCAN = 500  # characters of a line searched for the page's date
 
 
@@ -837,7 +842,7 @@ def extract_metadata(
             # A dump without the <title> line (inscriptis): the header lines found above
             # are often page chrome (unless a caption repeats one); the headline sits
             # just above the article's text.
-            title = headline_above_article(lines, page_lines) or title
+            title = headline_above_article(lines, page_lines, preceding) or title
             subtitle = None if subtitle == title else subtitle
 
     if title is not None and title[-1:].isdigit():
@@ -1106,13 +1111,17 @@ _HEADLINE_REACH = 15  # page lines searched above the kept text (and down to its
 _HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
 
 
-def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) -> str | None:
+def headline_above_article(
+    lines: Sequence[Line], page_lines: Sequence[Line], preceding: Sequence[Line] = ()
+) -> str | None:
     """The article's headline in a full-page dump: the headline-like line that best
     fits just above the first paragraph of ``lines`` (the kept article) among the
     page's lines. Nearer is better; a date or byline right under it, four words or
     more, and words shared with the first paragraph all count for it; bylines, stamps,
     menus, breadcrumbs, tag lists, photo captions and lines repeated across the page are
     not headlines. A long standfirst yields to the shorter headline right above it.
+    A line a rule cut ("Send to a Friend") is no headline: among the kept lines, and
+    among ``preceding`` (the lines above them, with the rules applied) when given.
 
     >>> from newsclean._segment import segment_lines
     >>> page = segment_lines("* Home\\n* World\\nThe Daily Ledger\\nCouncil votes to raise the rates\\n"
@@ -1133,6 +1142,17 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     # (not the page's first line: the <title> line when a scraper kept one, and that
     # is answered elsewhere)
     above = page_lines[max(1, min(start, end) - _HEADLINE_REACH) : end]
+    # The page lines a rule cut: those from the first line read (kept or preceding) on
+    # that no read line overlaps.
+    read = [*preceding, *lines[: at + 1]]
+    ruled_from = read[0].start
+
+    def rule_cut(ln: Line) -> bool:
+        if ln.start < ruled_from:
+            return False
+        k = bisect.bisect_right(read, ln.start, key=_line_end)
+        return not (k < len(read) and read[k].start < ln.end)
+
     texts = {ln.text for ln in above}
     # (counted over the whole page without a Python step a line)
     seen = collections.Counter(filter(texts.__contains__, map(_TEXT, page_lines)))
@@ -1153,6 +1173,7 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
             or _chrome_headline(text)
             or not _headline_like(text)
             or byline_author(text) is not None
+            or rule_cut(above[i])
         ):
             continue
         # (weights set on dev dumps: a stamp under it outweighs some 13 lines of distance,
