@@ -670,3 +670,19 @@ def test_a_line_a_rule_cut_is_not_the_title(header: str) -> None:
     cut = [r.text for r in doc.removed if r.rule == "metadata.title"]
     assert any(r.rule == "en.share_widget" for r in doc.removed)
     assert cut == ["Harbour ferry returns after the storm"] == [doc.title]
+
+
+def test_a_source_line_inside_the_text_or_citing_figures_stays() -> None:
+    cited = "Source: the city's own figures, published in March."
+    for page in (
+        f"{PROSE}\n\n{cited}\n\n{PROSE}\n\n{PROSE}",
+        f"{PROSE}\n\nSource: Harbour Gazette\n\n{PROSE}\n\n{PROSE}",  # a credit between paragraphs
+        f"{PROSE}\n\n{PROSE}\n\n{cited}",
+    ):
+        doc = clean(page)
+        assert doc.source is None and doc.body == page, page
+    # under the last paragraph, a name is the source (also over a line of page chrome)
+    for tail in ("", "\n\nShare\nTags: budget"):
+        doc = clean(f"{PROSE}\n\n{PROSE}\n\nSource: Harbour Gazette{tail}")
+        assert doc.source == "Harbour Gazette"
+        assert doc.body == f"{PROSE}\n\n{PROSE}"

@@ -26,8 +26,9 @@ What the stage reads, in order:
    or repeated label, no line a rule cut); that choice only fills ``title`` and cuts
    nothing.
 4. **Source** — site banners caught by the rules, the page title's site part,
-   a "Source: …" line, or a short trailing signature ("News.Az") that leaves
-   the body. Failing those, where a page writes its name without cutting
+   a "Source: …" line under the text that names someone (not a sentence citing
+   figures, not a credit between paragraphs), or a short trailing signature
+   ("News.Az") that leaves the body. Failing those, where a page writes its name without cutting
    anything: the short end of the ``<title>`` line that the page writes again
    inside another line ("Subscribe to Site.com"), else the holder of its last
    copyright line ("© 2012 Bit Rebels. All rights reserved."), unless a company
@@ -305,6 +306,26 @@ def byline_author(text: str, *, filed: bool = False) -> str | None:
 _SOURCE_LINE = regex.compile(
     rf"^(?:{alternation('source_labels')})\s*[:：]\s*(?P<name>.{{2,60}})$", regex.IGNORECASE
 )
+_SOURCE_NAME_WORDS = 6
+
+
+def _reads_as_name(text: str) -> bool:
+    """What follows "Source:" names someone: a few words, not a clause in lower case
+    (an address, one token, is a name).
+
+    >>> _reads_as_name("U.S. Census Bureau."), _reads_as_name("http://ledger.example/news/")
+    (True, True)
+    >>> _reads_as_name("the city's own figures, published in March.")
+    False
+    """
+    words = _words(text)
+    return words <= _SOURCE_NAME_WORDS and (
+        words < 3
+        or " " not in text
+        or len(_LOWER_CASE_WORD.findall(text)) <= len(_CAPITALISED_WORD.findall(text))
+    )
+
+
 _SIGNATURE = regex.compile(
     r"^(?:\p{Lu}[\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$"
 )
@@ -598,6 +619,7 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
     header_end = min(prose_at, 12)
     rest_searched = prose_at < 12
     stamp_lines: set[int] = set()
+    last_prose: int | None = None  # the last line of running text, once a source line asks
 
     for i, ln in enumerate(lines):
         stamp = _date_stamp(ln, label)
@@ -628,10 +650,17 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
                 continue
         # (a source line holds a colon: most lines leave before the pattern)
         m2 = _SOURCE_LINE.match(ln.text) if ":" in ln.text or "：" in ln.text else None
+        if m2 is not None and not _reads_as_name(m2.group("name")):
+            m2 = None
         if m2 is not None and not rest_searched:
             prose_at = first_prose(lines, start=12)
             rest_searched = True
-        if m2 is not None and i > prose_at:
+        if m2 is not None and last_prose is None:
+            last_prose = next(
+                (j for j in range(len(lines) - 1, -1, -1) if is_prose(lines[j].text)), -1
+            )
+        # (under the text, past its last paragraph: not a credit inside it)
+        if m2 is not None and i > prose_at and i > (last_prose or 0):
             source = source or m2.group("name").strip(" .")
             cuts.append(Cut(ln.start, ln.end, "metadata.source_line"))
             continue
