@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import clean
+from newsclean import Options, clean
 from newsclean._metadata import (
     extract_metadata,
     header_cuts,
@@ -686,3 +686,17 @@ def test_a_source_line_inside_the_text_or_citing_figures_stays() -> None:
         doc = clean(f"{PROSE}\n\n{PROSE}\n\nSource: Harbour Gazette{tail}")
         assert doc.source == "Harbour Gazette"
         assert doc.body == f"{PROSE}\n\n{PROSE}"
+
+
+def test_a_numeric_date_is_read_day_first_where_the_language_writes_so() -> None:
+    lead = (
+        "Le conseil municipal a approuvé mardi le nouveau budget après un long débat "
+        "qui a duré jusque tard dans la nuit, selon ses membres."
+    )
+    page = f"Le conseil adopte le budget\n\nPublié le 03/04/2024\n\n{lead}\n\n{lead}"
+    assert clean(page, options=Options(language="fr")).date == "2024-04-03"
+    ls = segment_lines(page)
+    assert extract_metadata(ls, language="fr").metadata.date == "2024-04-03"
+    assert extract_metadata(ls).metadata.date == "2024-03-04"  # (no language: month first)
+    english = f"Council passes budget\n\nPublished 03/04/2024\n\n{PROSE}\n\n{PROSE}"
+    assert clean(english, options=Options(language="en")).date == "2024-03-04"

@@ -61,6 +61,7 @@ from ._dates import (
     is_month_or_weekday,
     is_weekday,
     may_hold_year,
+    writes_day_first,
 )
 from ._phrases import alternation, phrases
 from ._rules import Cut
@@ -499,7 +500,7 @@ def _line_end(line: Line) -> int:
 _DATE_SCAN = 500  # characters of a line searched for the page's date
 
 
-def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
+def date_near(above: Sequence[str], body: Sequence[str], *, day_first: bool = False) -> str | None:
     """The date written nearest above the article (last ``HEADER_WINDOW`` lines of
     ``above``), else the first one in its first 60 lines: where a page shows its date.
 
@@ -509,7 +510,7 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
         # (bounded: a page's date is not deep inside a paragraph; every date holds a year)
         found = (
-            first_date(text[:_DATE_SCAN])
+            first_date(text[:_DATE_SCAN], day_first=day_first)
             if may_hold_year(text) and YEAR.search(text, 0, _DATE_SCAN)
             else None
         )
@@ -576,7 +577,9 @@ _STAMP_TAIL = regex.compile(
 )
 
 
-def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
+def _date_stamp(
+    line: Line, label: regex.Pattern[str], *, day_first: bool = False
+) -> tuple[str, int] | None:
     """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
     text = line.text
     if not may_hold_year(text) or _DIGIT.search(text, 0, 120) is None or YEAR.search(text) is None:
@@ -584,7 +587,7 @@ def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None
     head = label.match(line.text)
     if head is None:
         return None
-    found = date_at_start(line.text[head.end() : head.end() + 80])
+    found = date_at_start(line.text[head.end() : head.end() + 80], day_first=day_first)
     if found is None:
         return None
     return found.iso, head.end() + found.end
@@ -603,9 +606,12 @@ class _LinesRead:
     stamp_lines: set[int]
 
 
-def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
+def _read_lines(
+    lines: Sequence[Line], sources: Sequence[str], *, day_first: bool = False
+) -> _LinesRead:
     """Date stamps, bylines in the header zone and source lines under the first
-    paragraph: each leaves the body and gives its field."""
+    paragraph: each leaves the body and gives its field (numeric dates read day first
+    when ``day_first``)."""
     label = date_stamp_head()
     cuts: list[Cut] = []
     kept: list[Line] = []
@@ -622,7 +628,7 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
     last_prose: int | None = None  # the last line of running text, once a source line asks
 
     for i, ln in enumerate(lines):
-        stamp = _date_stamp(ln, label)
+        stamp = _date_stamp(ln, label, day_first=day_first)
         if stamp is not None:
             iso, end = stamp
             rest = ln.text[end:]
@@ -643,7 +649,7 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
             if name is not None and _words(ln.text) <= 14:
                 author = author or name
                 if date is None:  # "By Ann Lee on Aug 9, 2012": the line leaves, its date stays
-                    found = first_date(ln.text)
+                    found = first_date(ln.text, day_first=day_first)
                     date = found.iso if found is not None else None
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
@@ -719,6 +725,7 @@ def extract_metadata(
     sources: Sequence[str] = (),
     known_title: str | None = None,
     preceding: Sequence[Line] = (),
+    language: str | None = None,
 ) -> MetadataResult:
     """Read metadata from the kept lines; return it with the lines left and the cuts made.
 
@@ -726,7 +733,9 @@ def extract_metadata(
     page-title line); ``cut_before`` is the offset of the first cut an earlier
     stage made; ``known_title`` is a title the HTML metadata already gave;
     ``preceding`` are the lines just before the article that the main-content
-    stage cut (a headline and date often sit there in a full-page dump).
+    stage cut (a headline and date often sit there in a full-page dump);
+    ``language`` is the page's language when known: where it writes the day first,
+    so is a numeric date read ("03/04/2024" is 3 April in French).
 
     >>> from newsclean._segment import segment_lines
     >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
@@ -735,7 +744,8 @@ def extract_metadata(
     >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
     ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
     """
-    read = _read_lines(lines, sources)
+    day_first = writes_day_first(language)
+    read = _read_lines(lines, sources, day_first=day_first)
     cuts, kept, date, author, source = read.cuts, read.kept, read.date, read.author, read.source
     stamp_lines = read.stamp_lines
 
@@ -743,7 +753,7 @@ def extract_metadata(
     if date is None:
         for ln in kept[:20]:
             found = (
-                first_date(ln.text[:120])
+                first_date(ln.text[:120], day_first=day_first)
                 if may_hold_year(ln.text) and YEAR.search(ln.text, 0, 120)
                 else None
             )
@@ -813,7 +823,7 @@ def extract_metadata(
                 author = name
                 break
     if date is None:
-        date = date_near([ln.text for ln in above], [ln.text for ln in inside])
+        date = date_near([ln.text for ln in above], [ln.text for ln in inside], day_first=day_first)
     if date is None:
         # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article, or a
         # post footer that opens with its date ("September 27th, 2012 | Tags: ...",
@@ -825,10 +835,10 @@ def extract_metadata(
             text = ln.text
             if not may_hold_year(text):
                 continue
-            if _POSTED.search(text, 0, _DATE_SCAN) and (found := first_date(text[:_DATE_SCAN])):
-                date = found.iso
-                break
-            if _opening_date_end(text) is not None and (found := first_date(text[:_DATE_SCAN])):
+            found = None
+            if _POSTED.search(text, 0, _DATE_SCAN) or _opening_date_end(text) is not None:
+                found = first_date(text[:_DATE_SCAN], day_first=day_first)
+            if found is not None:
                 date = found.iso
                 break
 
