@@ -4,7 +4,14 @@ import random
 
 import pytest
 
-from newsclean._dates import YEAR, date_at_start, find_dates, first_date, may_hold_year
+from newsclean._dates import (
+    YEAR,
+    date_at_start,
+    find_dates,
+    first_date,
+    may_hold_year,
+    writes_day_first,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +76,16 @@ def test_may_hold_year_never_rules_out_a_year() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
         if YEAR.search(text) is not None:
             assert may_hold_year(text), text
+
+
+def test_a_day_first_language_reads_slashed_dates_day_first() -> None:
+    assert first_date("Publié le 03/04/2024", day_first=True).iso == "2024-04-03"
+    # a date that cannot be read day first is read month first; the same dates are found
+    assert first_date("03/21/2024", day_first=True).iso == "2024-03-21"
+    text = "3.5.2024, 21/10/2024, 10/21/2024, 99/99/2024, 04/03/2024 10:30"
+    assert [(d.start, d.end) for d in find_dates(text, day_first=True)] == [
+        (d.start, d.end) for d in find_dates(text)
+    ]
+    # English stays month first: en-GB and en-US disagree
+    assert first_date("03/04/2024").iso == "2024-03-04"
+    assert writes_day_first("fr") and writes_day_first("pt-BR") and not writes_day_first("en-GB")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import clean
+from newsclean import Options, clean
 from newsclean._metadata import (
     extract_metadata,
     header_cuts,
@@ -676,3 +676,77 @@ def test_a_title_end_written_again_on_a_long_line_costs_linear_time() -> None:
 
     cpu(100)
     assert cpu(8000) < 20 * cpu(1000) + 0.5
+
+
+_ZH_LEAD = "新华社北京3月12日电 市议会周二在经过六个多小时的辩论后批准了新的预算方案。"
+_ZH_NEXT = "在会上发言的居民表示，他们担心房租上涨和道路状况。"
+_JA_LEAD = "東京都議会は12日、六時間以上の審議の末に新しい予算案を可決した。"
+_JA_NEXT = "会議で発言した住民は、家賃の上昇と道路の状態を心配していると述べた。"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "首页 | 新闻 | 财经",
+        "2024年3月12日 10:30",
+        "分享到微信",
+        "ホーム | ニュース\n\n2024年3月12日",
+    ],
+)
+@pytest.mark.parametrize(("lead", "following"), [(_ZH_LEAD, _ZH_NEXT), (_JA_LEAD, _JA_NEXT)])
+def test_a_chinese_or_japanese_lead_paragraph_is_no_headline(
+    above: str, lead: str, following: str
+) -> None:
+    # (a sentence in a script without spaces packs ten words in some 15 characters)
+    doc = clean(f"{above}\n\n{lead}\n\n{following}")
+    assert doc.body.startswith(lead) and doc.body.endswith(following)
+    assert doc.title != lead
+    assert is_prose(lead) and is_prose(following)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Comments\nSend to a Friend\nBy Ann Lee\n\nHarbour ferry returns after the storm",
+        "Send to a Friend\nnews - May 3, 2024\n\nHarbour ferry returns after the storm\n\n"
+        "The boats are back for summer",
+        "Send to a Friend\nBy Ann Lee\n\nHarbour ferry returns after the storm",
+    ],
+)
+def test_a_line_a_rule_cut_is_not_the_title(header: str) -> None:
+    # (a dump opening with a menu, not the <title> line: the headline is looked for
+    # above the first paragraph, where the share line stood over a stamp)
+    doc = clean(f"Home\nNews\nSport\n\n{header}\n\n{PROSE}\n\n{PROSE}")
+    cut = [r.text for r in doc.removed if r.rule == "metadata.title"]
+    assert any(r.rule == "en.share_widget" for r in doc.removed)
+    assert cut == ["Harbour ferry returns after the storm"] == [doc.title]
+
+
+def test_a_source_line_inside_the_text_or_citing_figures_stays() -> None:
+    cited = "Source: the city's own figures, published in March."
+    for page in (
+        f"{PROSE}\n\n{cited}\n\n{PROSE}\n\n{PROSE}",
+        f"{PROSE}\n\nSource: Harbour Gazette\n\n{PROSE}\n\n{PROSE}",  # a credit between paragraphs
+        f"{PROSE}\n\n{PROSE}\n\n{cited}",
+    ):
+        doc = clean(page)
+        assert doc.source is None and doc.body == page, page
+    # under the last paragraph, a name is the source (also over a line of page chrome)
+    for tail in ("", "\n\nShare\nTags: budget"):
+        doc = clean(f"{PROSE}\n\n{PROSE}\n\nSource: Harbour Gazette{tail}")
+        assert doc.source == "Harbour Gazette"
+        assert doc.body == f"{PROSE}\n\n{PROSE}"
+
+
+def test_a_numeric_date_is_read_day_first_where_the_language_writes_so() -> None:
+    lead = (
+        "Le conseil municipal a approuvé mardi le nouveau budget après un long débat "
+        "qui a duré jusque tard dans la nuit, selon ses membres."
+    )
+    page = f"Le conseil adopte le budget\n\nPublié le 03/04/2024\n\n{lead}\n\n{lead}"
+    assert clean(page, options=Options(language="fr")).date == "2024-04-03"
+    ls = segment_lines(page)
+    assert extract_metadata(ls, language="fr").metadata.date == "2024-04-03"
+    assert extract_metadata(ls).metadata.date == "2024-03-04"  # (no language: month first)
+    english = f"Council passes budget\n\nPublished 03/04/2024\n\n{PROSE}\n\n{PROSE}"
+    assert clean(english, options=Options(language="en")).date == "2024-03-04"

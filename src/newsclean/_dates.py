@@ -3,7 +3,11 @@
 Month names and date labels per language come from ``data/dates.json``.
 Numeric dates are read year-first (``2024-10-21``, ``2024/10/21``,
 ``2024年10月21日``), day-first with dots (``21.10.2024``), and with slashes
-month-first unless the first number cannot be a month (``21/10/2024``).
+month-first unless the first number cannot be a month (``21/10/2024``); when the
+text's language writes the day first (``day_first_languages`` in the data file: not
+English, whose en-GB and en-US disagree), slashes are read day-first unless the
+second number cannot be a month. Either way the same dates are found: only the
+reading of an ambiguous one changes.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class _DatePatterns:
     label: str  # an alternation of date labels, for callers that anchor stamps
     weekday: str  # an alternation of weekday names ("Monday, October 22, 2012")
     weekday_names: frozenset[str]
+    day_first_languages: frozenset[str]
 
 
 _TIME = (
@@ -88,7 +93,26 @@ def _patterns() -> _DatePatterns:
     compiled = regex.compile(
         rf"(?<![\w/.-])(?:{pattern})(?![\w/]|-\d)", regex.IGNORECASE | regex.VERSION0
     )
-    return _DatePatterns(compiled, months, labels, weekdays, frozenset(data["weekdays"]))
+    return _DatePatterns(
+        compiled,
+        months,
+        labels,
+        weekdays,
+        frozenset(data["weekdays"]),
+        frozenset(data["day_first_languages"]),
+    )
+
+
+def writes_day_first(language: str | None) -> bool:
+    """The language (a tag such as "fr" or "pt-BR") writes numeric dates day first.
+
+    >>> writes_day_first("fr-CA"), writes_day_first("de"), writes_day_first("en-GB"), writes_day_first(None)
+    (True, True, False, False)
+    """
+    if not language:
+        return False
+    code = regex.split(r"[-_]", language, maxsplit=1)[0].casefold()
+    return code in _patterns().day_first_languages
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +152,7 @@ def is_weekday(word: str) -> bool:
     return word.casefold().rstrip(".,") in _patterns().weekday_names
 
 
-def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:
+def _to_iso(m: regex.Match[str], months: dict[str, int], day_first: bool = False) -> str | None:
     g = m.groupdict()
     year = int(g["y"])
     if g.get("mon"):
@@ -136,8 +160,10 @@ def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:
         day = int(g["d"])
     elif g.get("dd"):
         a, b = int(g["dd"]), int(g["mm"])
-        if g["nsep"] == "/" and a <= 12:
-            a, b = b, a  # slashes: month first (US) unless the first number cannot be a month
+        # slashes: month first (US) unless the first number cannot be a month; day first
+        # where the language writes so, unless the second number cannot be one
+        if g["nsep"] == "/" and a <= 12 and not (day_first and b <= 12):
+            a, b = b, a
         day, month = a, b
     else:
         month, day = int(g["m"]), int(g["d"])
@@ -158,7 +184,7 @@ def _to_iso(m: regex.Match[str], months: dict[str, int]) -> str | None:
     return f"{date.isoformat()}T{hour:02d}:{int(mi):02d}"
 
 
-def find_dates(text: str) -> list[DateMatch]:
+def find_dates(text: str, *, day_first: bool = False) -> list[DateMatch]:
     """Every valid date in ``text``, in order. (The stages only ever need the first,
     :func:`first_date`; this is what the tests check it against.)
 
@@ -166,6 +192,8 @@ def find_dates(text: str) -> list[DateMatch]:
     ['2024-10-22T17:19', '2024-10-21', '2024-10-21']
     >>> [d.iso for d in find_dates("3.5.2024, 21/10/2024, 10/21/2024 but not 99/99/2024 or v1.2.2024.5")]
     ['2024-05-03', '2024-10-21', '2024-10-21']
+    >>> [d.iso for d in find_dates("03/04/2024, 10/21/2024", day_first=True)]
+    ['2024-04-03', '2024-10-21']
     """
     # every pattern needs a year: most lines leave here
     if not may_hold_year(text) or YEAR.search(text) is None:
@@ -173,13 +201,13 @@ def find_dates(text: str) -> list[DateMatch]:
     pats = _patterns()
     out: list[DateMatch] = []
     for m in pats.any_date.finditer(text):
-        iso = _to_iso(m, pats.months)
+        iso = _to_iso(m, pats.months, day_first)
         if iso is not None:
             out.append(DateMatch(m.start(), m.end(), iso))
     return out
 
 
-def first_date(text: str) -> DateMatch | None:
+def first_date(text: str, *, day_first: bool = False) -> DateMatch | None:
     """The first valid date in ``text`` (``find_dates(text)[0]``), without reading on.
 
     >>> first_date("Posted 99/99/2024, then on 3 May 2024 and 4 May 2024").iso
@@ -191,13 +219,13 @@ def first_date(text: str) -> DateMatch | None:
         return None
     pats = _patterns()
     for m in pats.any_date.finditer(text):
-        iso = _to_iso(m, pats.months)
+        iso = _to_iso(m, pats.months, day_first)
         if iso is not None:
             return DateMatch(m.start(), m.end(), iso)
     return None
 
 
-def date_at_start(text: str) -> DateMatch | None:
+def date_at_start(text: str, *, day_first: bool = False) -> DateMatch | None:
     """The date that opens ``text``: ``find_dates(text)[0]`` when that starts at 0, else
     None (the first match is tried at 0 alone, where ``finditer`` tries it first).
 
@@ -210,5 +238,5 @@ def date_at_start(text: str) -> DateMatch | None:
     m = pats.any_date.match(text)
     if m is None:
         return None
-    iso = _to_iso(m, pats.months)
+    iso = _to_iso(m, pats.months, day_first)
     return DateMatch(m.start(), m.end(), iso) if iso is not None else None

@@ -23,10 +23,12 @@ What the stage reads, in order:
    that does not open with the page's ``<title>`` line (inscriptis) names the
    headline-like line that fits best just above the article's first paragraph
    instead (near, over a date or byline, sharing its words; no menu, breadcrumb
-   or repeated label); that choice only fills ``title`` and cuts nothing.
+   or repeated label, no line a rule cut); that choice only fills ``title`` and cuts
+   nothing.
 4. **Source** — site banners caught by the rules, the page title's site part,
-   a "Source: …" line, or a short trailing signature ("News.Az") that leaves
-   the body. Failing those, where a page writes its name without cutting
+   a "Source: …" line under the text that names someone (not a sentence citing
+   figures, not a credit between paragraphs), or a short trailing signature
+   ("News.Az") that leaves the body. Failing those, where a page writes its name without cutting
    anything: the short end of the ``<title>`` line that the page writes again
    inside another line ("Subscribe to Site.com"), else the holder of its last
    copyright line ("© 2012 Bit Rebels. All rights reserved."), unless a company
@@ -59,6 +61,7 @@ from ._dates import (
     is_month_or_weekday,
     is_weekday,
     may_hold_year,
+    writes_day_first,
 )
 from ._phrases import alternation, phrases
 from ._rules import Cut
@@ -316,6 +319,26 @@ def byline_author(text: str, *, filed: bool = False) -> str | None:
 _SOURCE_LINE = regex.compile(
     rf"^(?:{alternation('source_labels')})\s*[:：]\s*(?P<name>.{{2,60}})$", regex.IGNORECASE
 )
+_SOURCE_NAME_WORDS = 6
+
+
+def _reads_as_name(text: str) -> bool:
+    """What follows "Source:" names someone: a few words, not a clause in lower case
+    (an address, one token, is a name).
+
+    >>> _reads_as_name("U.S. Census Bureau."), _reads_as_name("http://ledger.example/news/")
+    (True, True)
+    >>> _reads_as_name("the city's own figures, published in March.")
+    False
+    """
+    words = _words(text)
+    return words <= _SOURCE_NAME_WORDS and (
+        words < 3
+        or " " not in text
+        or len(_LOWER_CASE_WORD.findall(text)) <= len(_CAPITALISED_WORD.findall(text))
+    )
+
+
 _SIGNATURE = regex.compile(
     r"^(?:\p{Lu}[\w&'’-]*(?:\.[\p{L}]{2,})*)(?:\s+[\p{Lu}\d][\w&'’.-]*){0,2}$"
 )
@@ -362,6 +385,12 @@ def _at_least_words(count: int) -> regex.Pattern[str]:
 _PROSE_WORDS = _at_least_words(25)
 _SENTENCE_WORDS = _at_least_words(10)
 _CASED_LETTER = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+# Scripts written without spaces between words: a run of them is one ``\w+`` "word", and
+# a sentence of ten words takes some 15 characters in Chinese or Japanese.
+_SPACELESS_LETTER = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+)
+_SPACELESS_SENTENCE_LETTERS = 15
 
 
 def is_prose(text: str) -> bool:
@@ -371,16 +400,19 @@ def is_prose(text: str) -> bool:
     True
     >>> is_prose("Risk wins, risk loses!")
     False
+    >>> is_prose("市议会周二在经过六个多小时的辩论后批准了新的预算方案。"), is_prose("预算方案获批准！")
+    (True, False)
     """
-    return (
-        _PROSE_WORDS.match(text) is not None
-        # (a match of "[...]$" starts at the last character, or before a final "\n")
-        or (
-            _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None
-            and _SENTENCE_WORDS.match(text) is not None
-        )
-        or (len(text) >= 40 and _CASED_LETTER.search(text) is None)
-    )
+    if _PROSE_WORDS.match(text) is not None:
+        return True
+    # (a match of "[...]$" starts at the last character, or before a final "\n")
+    if _SENTENCE_END.search(text, max(0, len(text) - 2)) is not None and (
+        _SENTENCE_WORDS.match(text) is not None
+        or len(_SPACELESS_LETTER.findall(text, 0, 4 * _SPACELESS_SENTENCE_LETTERS))
+        >= _SPACELESS_SENTENCE_LETTERS
+    ):
+        return True
+    return len(text) >= 40 and _CASED_LETTER.search(text) is None
 
 
 # A line broken inside a sentence (a <br> in a paragraph, a hard-wrapped text): the line
@@ -473,10 +505,14 @@ def _line_start(line: Line) -> int:
     return line.start
 
 
+def _line_end(line: Line) -> int:
+    return line.end
+
+
 _DATE_SCAN = 500  # characters of a line searched for the page's date
 
 
-def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
+def date_near(above: Sequence[str], body: Sequence[str], *, day_first: bool = False) -> str | None:
     """The date written nearest above the article (last ``HEADER_WINDOW`` lines of
     ``above``), else the first one in its first 60 lines: where a page shows its date.
 
@@ -486,7 +522,7 @@ def date_near(above: Sequence[str], body: Sequence[str]) -> str | None:
     for text in (*reversed(above[-HEADER_WINDOW:]), *body[:60]):
         # (bounded: a page's date is not deep inside a paragraph; every date holds a year)
         found = (
-            first_date(text[:_DATE_SCAN])
+            first_date(text[:_DATE_SCAN], day_first=day_first)
             if may_hold_year(text) and YEAR.search(text, 0, _DATE_SCAN)
             else None
         )
@@ -515,7 +551,8 @@ def _headline_like(text: str) -> bool:
     # (the string tests first; two words of letters imply a letter)
     return (
         len(text) <= 250
-        and not text.endswith((".", ":", ",", ";"))
+        # (a headline may ask or exclaim, in any script; it does not end a sentence)
+        and not text.endswith((".", ":", ",", ";", "。", "：", "，", "；", "、"))
         and 2 <= _words(text) <= 30
         and len(_REAL_WORD.findall(text)) >= 2
         and not _mostly_date(text)
@@ -552,7 +589,9 @@ _STAMP_TAIL = regex.compile(
 )
 
 
-def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None:
+def _date_stamp(
+    line: Line, label: regex.Pattern[str], *, day_first: bool = False
+) -> tuple[str, int] | None:
     """(iso, end offset of the stamp within the line) when the line opens with a date stamp."""
     text = line.text
     if not may_hold_year(text) or _DIGIT.search(text, 0, 120) is None or YEAR.search(text) is None:
@@ -560,7 +599,7 @@ def _date_stamp(line: Line, label: regex.Pattern[str]) -> tuple[str, int] | None
     head = label.match(line.text)
     if head is None:
         return None
-    found = date_at_start(line.text[head.end() : head.end() + 80])
+    found = date_at_start(line.text[head.end() : head.end() + 80], day_first=day_first)
     if found is None:
         return None
     return found.iso, head.end() + found.end
@@ -579,9 +618,12 @@ class _LinesRead:
     stamp_lines: set[int]
 
 
-def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
+def _read_lines(
+    lines: Sequence[Line], sources: Sequence[str], *, day_first: bool = False
+) -> _LinesRead:
     """Date stamps, bylines in the header zone and source lines under the first
-    paragraph: each leaves the body and gives its field."""
+    paragraph: each leaves the body and gives its field (numeric dates read day first
+    when ``day_first``)."""
     label = date_stamp_head()
     cuts: list[Cut] = []
     kept: list[Line] = []
@@ -595,9 +637,10 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
     header_end = min(prose_at, 12)
     rest_searched = prose_at < 12
     stamp_lines: set[int] = set()
+    last_prose: int | None = None  # the last line of running text, once a source line asks
 
     for i, ln in enumerate(lines):
-        stamp = _date_stamp(ln, label)
+        stamp = _date_stamp(ln, label, day_first=day_first)
         if stamp is not None:
             iso, end = stamp
             rest = ln.text[end:]
@@ -618,17 +661,24 @@ def _read_lines(lines: Sequence[Line], sources: Sequence[str]) -> _LinesRead:
             if name is not None and _words(ln.text) <= 14:
                 author = author or name
                 if date is None:  # "By Ann Lee on Aug 9, 2012": the line leaves, its date stays
-                    found = first_date(ln.text)
+                    found = first_date(ln.text, day_first=day_first)
                     date = found.iso if found is not None else None
                 cuts.append(Cut(ln.start, ln.end, "metadata.byline"))
                 stamp_lines.add(i)
                 continue
         # (a source line holds a colon: most lines leave before the pattern)
         m2 = _SOURCE_LINE.match(ln.text) if ":" in ln.text or "：" in ln.text else None
+        if m2 is not None and not _reads_as_name(m2.group("name")):
+            m2 = None
         if m2 is not None and not rest_searched:
             prose_at = first_prose(lines, start=12)
             rest_searched = True
-        if m2 is not None and i > prose_at:
+        if m2 is not None and last_prose is None:
+            last_prose = next(
+                (j for j in range(len(lines) - 1, -1, -1) if is_prose(lines[j].text)), -1
+            )
+        # (under the text, past its last paragraph: not a credit inside it)
+        if m2 is not None and i > prose_at and i > (last_prose or 0):
             source = source or m2.group("name").strip(" .")
             cuts.append(Cut(ln.start, ln.end, "metadata.source_line"))
             continue
@@ -687,6 +737,7 @@ def extract_metadata(
     sources: Sequence[str] = (),
     known_title: str | None = None,
     preceding: Sequence[Line] = (),
+    language: str | None = None,
 ) -> MetadataResult:
     """Read metadata from the kept lines; return it with the lines left and the cuts made.
 
@@ -694,7 +745,9 @@ def extract_metadata(
     page-title line); ``cut_before`` is the offset of the first cut an earlier
     stage made; ``known_title`` is a title the HTML metadata already gave;
     ``preceding`` are the lines just before the article that the main-content
-    stage cut (a headline and date often sit there in a full-page dump).
+    stage cut (a headline and date often sit there in a full-page dump);
+    ``language`` is the page's language when known: where it writes the day first,
+    so is a numeric date read ("03/04/2024" is 3 April in French).
 
     >>> from newsclean._segment import segment_lines
     >>> ls = segment_lines("Big News Today\\n\\nOct 22, 2024 17:19 74\\n\\n"
@@ -703,7 +756,8 @@ def extract_metadata(
     >>> res.metadata.title, res.metadata.date, [c.rule for c in res.cuts]
     ('Big News Today', '2024-10-22T17:19', ['metadata.title', 'metadata.date_stamp'])
     """
-    read = _read_lines(lines, sources)
+    day_first = writes_day_first(language)
+    read = _read_lines(lines, sources, day_first=day_first)
     cuts, kept, date, author, source = read.cuts, read.kept, read.date, read.author, read.source
     stamp_lines = read.stamp_lines
 
@@ -711,7 +765,7 @@ def extract_metadata(
     if date is None:
         for ln in kept[:20]:
             found = (
-                first_date(ln.text[:120])
+                first_date(ln.text[:120], day_first=day_first)
                 if may_hold_year(ln.text) and YEAR.search(ln.text, 0, 120)
                 else None
             )
@@ -781,7 +835,7 @@ def extract_metadata(
                 author = name
                 break
     if date is None:
-        date = date_near([ln.text for ln in above], [ln.text for ln in inside])
+        date = date_near([ln.text for ln in above], [ln.text for ln in inside], day_first=day_first)
     if date is None:
         # "Posted by Seth Godin on July 19, 2012 | Permalink" under the article, or a
         # post footer that opens with its date ("September 27th, 2012 | Tags: ...",
@@ -793,10 +847,10 @@ def extract_metadata(
             text = ln.text
             if not may_hold_year(text):
                 continue
-            if _POSTED.search(text, 0, _DATE_SCAN) and (found := first_date(text[:_DATE_SCAN])):
-                date = found.iso
-                break
-            if _opening_date_end(text) is not None and (found := first_date(text[:_DATE_SCAN])):
+            found = None
+            if _POSTED.search(text, 0, _DATE_SCAN) or _opening_date_end(text) is not None:
+                found = first_date(text[:_DATE_SCAN], day_first=day_first)
+            if found is not None:
                 date = found.iso
                 break
 
@@ -839,7 +893,7 @@ def extract_metadata(
             # A dump without the <title> line (inscriptis): the header lines found above
             # are often page chrome (unless a caption repeats one); the headline sits
             # just above the article's text.
-            title = headline_above_article(lines, page_lines) or title
+            title = headline_above_article(lines, page_lines, preceding) or title
             subtitle = None if subtitle == title else subtitle
 
     if title is not None and title[-1:].isdigit():
@@ -1108,13 +1162,17 @@ _HEADLINE_REACH = 15  # page lines searched above the kept text (and down to its
 _HEADLINE_REPEATS = 3  # a line standing more often than this in the page is a menu or a label
 
 
-def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) -> str | None:
+def headline_above_article(
+    lines: Sequence[Line], page_lines: Sequence[Line], preceding: Sequence[Line] = ()
+) -> str | None:
     """The article's headline in a full-page dump: the headline-like line that best
     fits just above the first paragraph of ``lines`` (the kept article) among the
     page's lines. Nearer is better; a date or byline right under it, four words or
     more, and words shared with the first paragraph all count for it; bylines, stamps,
     menus, breadcrumbs, tag lists, photo captions and lines repeated across the page are
     not headlines. A long standfirst yields to the shorter headline right above it.
+    A line a rule cut ("Send to a Friend") is no headline: among the kept lines, and
+    among ``preceding`` (the lines above them, with the rules applied) when given.
 
     >>> from newsclean._segment import segment_lines
     >>> page = segment_lines("* Home\\n* World\\nThe Daily Ledger\\nCouncil votes to raise the rates\\n"
@@ -1135,6 +1193,17 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
     # (not the page's first line: the <title> line when a scraper kept one, and that
     # is answered elsewhere)
     above = page_lines[max(1, min(start, end) - _HEADLINE_REACH) : end]
+    # The page lines a rule cut: those from the first line read (kept or preceding) on
+    # that no read line overlaps.
+    read = [*preceding, *lines[: at + 1]]
+    ruled_from = read[0].start
+
+    def rule_cut(ln: Line) -> bool:
+        if ln.start < ruled_from:
+            return False
+        k = bisect.bisect_right(read, ln.start, key=_line_end)
+        return not (k < len(read) and read[k].start < ln.end)
+
     texts = {ln.text for ln in above}
     # (counted over the whole page without a Python step a line)
     seen = collections.Counter(filter(texts.__contains__, map(_TEXT, page_lines)))
@@ -1155,6 +1224,7 @@ def headline_above_article(lines: Sequence[Line], page_lines: Sequence[Line]) ->
             or _chrome_headline(text)
             or not _headline_like(text)
             or byline_author(text) is not None
+            or rule_cut(above[i])
         ):
             continue
         # (weights set on dev dumps: a stamp under it outweighs some 13 lines of distance,

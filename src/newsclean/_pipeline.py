@@ -309,6 +309,8 @@ def run_text(
             sources=ruled.sources,
             known_title=hints.get("title"),
             preceding=preceding,
+            # (the language glue judged, else the one given or declared: how dates are read)
+            language=judged[1] if judged else options.language or hints.get("language"),
         )
         lines = subtract(lines, record("metadata", meta.cuts))
         m = meta.metadata
