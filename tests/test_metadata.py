@@ -750,3 +750,17 @@ def test_a_numeric_date_is_read_day_first_where_the_language_writes_so() -> None
     assert extract_metadata(ls).metadata.date == "2024-03-04"  # (no language: month first)
     english = f"Council passes budget\n\nPublished 03/04/2024\n\n{PROSE}\n\n{PROSE}"
     assert clean(english, options=Options(language="en")).date == "2024-03-04"
+
+
+def test_a_source_line_over_a_labelled_teaser_is_the_source() -> None:
+    page = f"{PROSE}\n\nSource: Reuters\n\nRelated: Council debates new parks plan for next year."
+    assert clean(page).source == "Reuters"
+
+
+def test_a_numeric_date_reads_the_same_with_glue_on_or_off() -> None:
+    page = (
+        "Conselho aprova orçamento\n03/04/2024\n\nO conselho municipal aprovou o novo orçamento"
+        " na terça-feira depois de um longo debate.\n\nOs moradores disseram que estavam"
+        " preocupados com os aluguéis e as estradas."
+    )
+    assert clean(page).date == clean(page, unglue=False).date == "2024-04-03"

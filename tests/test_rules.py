@@ -541,3 +541,18 @@ def test_a_sentence_reporting_a_notice_stays(sentence: str) -> None:
     first = "The council approved the new budget on Tuesday after a long debate, officials said."
     last = "Residents who spoke at the meeting said they were worried about rising rents."
     assert sentence in clean(f"{first}\n\n{sentence}\n\n{last}").body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home › World › Fed holds rates steady, Powell says",  # a breadcrumb's headline crumb
+        "Home > Politics > Biden, aides said to weigh new tariffs",
+        "Copyright © 2024 Example News, unless otherwise noted.",
+        "© 2024 Example News, all rights reserved unless otherwise stated.",
+    ],
+)
+def test_chrome_lines_with_a_reporting_verb_or_a_footer_clause_still_go(line: str) -> None:
+    first = "The council approved the new budget on Tuesday after a long debate, officials said."
+    last = "Residents who spoke at the meeting said they were worried about rising rents."
+    assert line not in clean(f"{first}\n\n{last}\n\n{line}").body

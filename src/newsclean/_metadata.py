@@ -322,6 +322,9 @@ _SOURCE_LINE = regex.compile(
 _SOURCE_NAME_WORDS = 6
 
 
+_LABELLED_LINE = regex.compile(r"^\p{L}[\p{L} ]{0,20}[:：]\s")
+
+
 def _reads_as_name(text: str) -> bool:
     """What follows "Source:" names someone: a few words, not a clause in lower case
     (an address, one token, is a name).
@@ -675,7 +678,13 @@ def _read_lines(
             rest_searched = True
         if m2 is not None and last_prose is None:
             last_prose = next(
-                (j for j in range(len(lines) - 1, -1, -1) if is_prose(lines[j].text)), -1
+                (
+                    j
+                    for j in range(len(lines) - 1, -1, -1)
+                    # (a labelled teaser under the credit, "Related: ...", is no paragraph)
+                    if is_prose(lines[j].text) and not _LABELLED_LINE.match(lines[j].text)
+                ),
+                -1,
             )
         # (under the text, past its last paragraph: not a credit inside it)
         if m2 is not None and i > prose_at and i > (last_prose or 0):

@@ -302,6 +302,11 @@ def run_text(
     source: str | None = None
     unread = lines
     if options.metadata:
+        if judged is None and lines and options.detect_language and not options.language:
+            # (glue did not run: the language is judged here, so a date reads the same
+            # with glue on or off; only a page cleaned without glue pays for it)
+            spaced = spaced_scripts_only(join_lines(lines)[:20_000])
+            judged = (spaced, _language(spaced, options, hints))
         meta = extract_metadata(
             lines,
             page_lines=page,

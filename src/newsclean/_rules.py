@@ -386,8 +386,9 @@ class RuleSet:
 # A line that reports what someone said is the article's prose, whatever phrase it opens
 # with ("Comments are moderated and will not appear until approved, the newspaper said."):
 # a comma, at most a few words, a reporting verb, and the sentence ends soon after.
+# Not after a breadcrumb's or a footer's sign ("Home › World › Fed holds, Powell says").
 _REPORTED_SPEECH = regex.compile(
-    rf",\s+(?:[\w'’-]+\s+){{0,5}}(?:{alternation('reporting_verbs')})\b.{{0,80}}$",
+    rf"^[^›»>|/©]*?,\s+(?:[\w'’-]+\s+){{0,5}}(?:{alternation('reporting_verbs')})\b.{{0,80}}$",
     regex.IGNORECASE,
 )
 
