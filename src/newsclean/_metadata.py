@@ -47,7 +47,7 @@ import collections
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -1448,24 +1448,31 @@ def _written_again(
         if all(w.casefold() in _NOT_NAME_WORDS for w in _WORD.findall(end)):
             continue  # a menu's label ("Home | News | Sport"), no name
         page = page_text()  # (joined only for an end that may name the site)
-        at = page.find(end)  # (C-level scans first: most pages never write it again)
-        while at >= 0:
-            stop = at + len(end)
-            line_start = page.rfind("\n", 0, at) + 1
-            line_end = page.find("\n", stop)
-            line_end = len(page) if line_end < 0 else line_end
-            line = page[line_start:line_end]
-            if (
-                _word_at(page, at, stop)
-                and line != end
-                and _chrome_line(line)
-                and squashed_headline not in _NON_WORD.sub(" ", line)
-            ):
+        for line in _chrome_lines_naming(page, end):
+            if squashed_headline not in _NON_WORD.sub(" ", line):
                 if _holds_title_line(page, title_line, headline):
                     return None
                 return end
-            at = page.find(end, line_end)  # (each line is read once)
     return None
+
+
+def _chrome_lines_naming(page: str, name: str) -> Iterator[str]:
+    """The lines of ``page`` that write ``name`` as whole words inside a short line of the
+    page's chrome (``_chrome_line``), each line once, in order.
+
+    >>> list(_chrome_lines_naming("Ledger\\nFollow Ledger\\nThe Ledger said it would.", "Ledger"))
+    ['Follow Ledger']
+    """
+    at = page.find(name)  # (C-level scans first: most pages never write it again)
+    while at >= 0:
+        stop = at + len(name)
+        line_start = page.rfind("\n", 0, at) + 1
+        line_end = page.find("\n", stop)
+        line_end = len(page) if line_end < 0 else line_end
+        line = page[line_start:line_end]
+        if line != name and _word_at(page, at, stop) and _chrome_line(line):
+            yield line
+        at = page.find(name, line_end)  # (each line is read once)
 
 
 _CHROME_CHARS = 60
@@ -1512,17 +1519,8 @@ def _masthead_written_again(page_lines: Sequence[Line], page: Callable[[], str])
             text
         ):
             continue
-        joined = page()
-        at = joined.find(text)
-        while at >= 0:
-            stop = at + len(text)
-            line_start = joined.rfind("\n", 0, at) + 1
-            line_end = joined.find("\n", stop)
-            line_end = len(joined) if line_end < 0 else line_end
-            line = joined[line_start:line_end]
-            if line != text and _word_at(joined, at, stop) and _chrome_line(line):
-                return text
-            at = joined.find(text, line_end)  # (each line is read once)
+        if next(_chrome_lines_naming(page(), text), None) is not None:
+            return text
     return None
 
 
