@@ -57,43 +57,32 @@ _HTML_TAGS = regex.compile(
     r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|article|section|script|style)\b[^>]*>", regex.I
 )
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", regex.I)
-# Charset labels a page declares that the web reads as another charset (the WHATWG Encoding
-# Standard): "iso-8859-1" pages are windows-1252, whose bytes 0x80-0x9F are curly quotes,
-# dashes and the euro sign, not C1 controls.
+# Charsets the web reads as wider ones (the WHATWG Encoding Standard), by Python's name:
+# "iso-8859-1" pages are windows-1252, whose bytes 0x80-0x9F are curly quotes, dashes and
+# the euro sign, not C1 controls.
 _WINDOWS_1252 = "windows-1252"
-_DECLARED_AS = MappingProxyType(
+_READ_AS = MappingProxyType(
     {
-        **dict.fromkeys(
-            (
-                "ascii",
-                "us-ascii",
-                "ansi_x3.4-1968",
-                "iso-8859-1",
-                "iso8859-1",
-                "iso_8859-1",
-                "iso88591",
-                "iso_8859-1:1987",
-                "iso-ir-100",
-                "latin1",
-                "latin-1",
-                "l1",
-                "cp819",
-                "ibm819",
-                "csisolatin1",
-                "x-cp1252",
-                "windows-1252",
-                "cp1252",
-            ),
-            _WINDOWS_1252,
-        ),
-        **dict.fromkeys(("iso-8859-9", "iso8859-9", "iso_8859-9", "latin5", "l5"), "cp1254"),
-        **dict.fromkeys(("tis-620", "iso-8859-11", "iso8859-11", "windows-874"), "cp874"),
-        **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "csgb2312"), "gb18030"),
-        **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "korean", "windows-949"), "cp949"),
-        **dict.fromkeys(
-            ("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j"), "cp932"
-        ),
-        "big5": "big5hkscs",
+        **dict.fromkeys(("ascii", "iso8859_1", "cp1252"), _WINDOWS_1252),
+        **dict.fromkeys(("iso8859_9",), "cp1254"),
+        **dict.fromkeys(("tis_620", "iso8859_11"), "cp874"),
+        **dict.fromkeys(("gb2312", "gbk"), "gb18030"),
+        **dict.fromkeys(("euc_kr",), "cp949"),
+        **dict.fromkeys(("shift_jis",), "cp932"),
+        **dict.fromkeys(("big5",), "big5hkscs"),
+    }
+)
+# The web's labels that Python's codec aliases lack.
+_LABELS = MappingProxyType(
+    {
+        "x-cp1252": "cp1252",
+        "iso88591": "latin_1",
+        "windows-874": "cp874",
+        "x-gbk": "gbk",
+        "csgb2312": "gb2312",
+        "windows-949": "cp949",
+        "x-sjis": "shift_jis",
+        "windows-31j": "cp932",
     }
 )
 # windows-1252 as the web reads it: Latin-1 with 0x80-0x9F as its punctuation; the five
@@ -198,11 +187,10 @@ def decode_bytes(data: bytes) -> Decoded:
         pass
     declared = _META_CHARSET.search(data[:4096])
     if declared is not None:
-        label = declared.group(1).decode("ascii", "replace").lower()
-        name = _DECLARED_AS.get(label, label)
+        name = _declared_codec(declared.group(1).decode("ascii", "replace").lower())
         if name == _WINDOWS_1252:
             return Decoded(windows_1252(data), name)
-        if _is_web_charset(name):  # (not "utf-16", "unicode_escape", "undefined", ...)
+        if name is not None:
             try:
                 return Decoded(data.decode(name), name)
             except UnicodeDecodeError:
@@ -223,20 +211,23 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(windows_1252(data), "cp1252")
 
 
-def _is_web_charset(name: str) -> bool:
-    """A charset a page may declare: one of the web's (``_WEB_CHARSETS``), by any of
-    Python's names for it. A text codec that is no charset ("unicode_escape" rewrites
-    ``\\u0041``), UTF-16 in a meta tag (WHATWG reads it as UTF-8) and unknown labels
-    are not taken at their word.
+def _declared_codec(label: str) -> str | None:
+    """The codec to read a page in that declares charset ``label``, as browsers read it
+    (``_READ_AS``); None for a label that names no web charset: a text codec that is no
+    charset ("unicode_escape" rewrites ``\\u0041``), UTF-16 in a meta tag (WHATWG reads it
+    as UTF-8), an unknown label.
 
-    >>> _is_web_charset("windows-1251"), _is_web_charset("unicode_escape"), _is_web_charset("bogus")
-    (True, False, False)
+    >>> _declared_codec("iso-8859-1"), _declared_codec("windows-1251"), _declared_codec("gb2312")
+    ('windows-1252', 'cp1251', 'gb18030')
+    >>> _declared_codec("unicode_escape"), _declared_codec("utf-16"), _declared_codec("bogus")
+    (None, None, None)
     """
     try:
-        canonical = codecs.lookup(name).name.replace("-", "_")
+        name = codecs.lookup(_LABELS.get(label, label)).name.replace("-", "_")
     except LookupError:
-        return False
-    return canonical in _WEB_CHARSETS
+        return None
+    name = _READ_AS.get(name, name)
+    return name if name == _WINDOWS_1252 or name in _WEB_CHARSETS else None
 
 
 def windows_1252(data: bytes) -> str:
