@@ -157,6 +157,16 @@ def _language(text: str, options: Options, hints: Mapping[str, str | None]) -> s
     return detect_language(text, options.language_detector) or hints.get("language")
 
 
+def _judge(
+    kept_text: str, options: Options, hints: Mapping[str, str | None]
+) -> tuple[str, str | None]:
+    """The text the language of the kept lines is judged on, and that language. Only
+    scripts written with spaces count (glue touches nothing else), so a Chinese comment
+    form does not hide an English article."""
+    spaced = spaced_scripts_only(kept_text[:20_000])
+    return spaced, _language(spaced, options, hints)
+
+
 def _content_cuts(text: str, lines: Sequence[Line], language: str | None) -> list[Cut]:
     """One cut per run of dropped lines that nothing else has cut into."""
     flags = select_main_content(list(map(_TEXT, lines)), language)
@@ -280,11 +290,8 @@ def run_text(
         # Glue runs on what the article kept: a page's menus and footers are most of its
         # text (and all of the cost), and repairing words there helps nobody.
         kept_text = join_lines(lines)
-        # Glue only touches scripts written with spaces; judge the language on those
-        # alone, so a Chinese comment form does not hide an English article.
-        spaced = spaced_scripts_only(kept_text[:20_000])
-        language = _language(spaced, options, hints)
-        judged = (spaced, language)
+        judged = _judge(kept_text, options, hints)
+        language = judged[1]
         if language is not None:  # no language, no dictionary: leave the words alone
             norm, spaces = _unglue(
                 norm, lines, kept_text, language, trail, options, if_dense=glue_if_dense
@@ -305,8 +312,7 @@ def run_text(
         if judged is None and lines and options.detect_language and not options.language:
             # (glue did not run: the language is judged here, so a date reads the same
             # with glue on or off; only a page cleaned without glue pays for it)
-            spaced = spaced_scripts_only(join_lines(lines)[:20_000])
-            judged = (spaced, _language(spaced, options, hints))
+            judged = _judge(join_lines(lines), options, hints)
         meta = extract_metadata(
             lines,
             page_lines=page,

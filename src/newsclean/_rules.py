@@ -148,8 +148,16 @@ def _cannot_end(rule: Rule, single: regex.Pattern[str]) -> frozenset[str]:
     """
     if rule.kind != "line" or _NOT_BACKWARDS.search(single.pattern) is not None:
         return frozenset()
-    backwards = regex.compile(single.pattern, _FLAGS | regex.REVERSE)
-    return frozenset(chr(o) for o in range(128) if backwards.match(chr(o), partial=True) is None)
+    return frozenset(_ASCII) - _may_end_in(regex.compile(single.pattern, _FLAGS | regex.REVERSE))
+
+
+_ASCII = tuple(map(chr, range(128)))
+
+
+def _may_end_in(backwards: regex.Pattern[str]) -> frozenset[str]:
+    """The ASCII characters a match of a pattern compiled with ``regex.REVERSE`` may end
+    with: read backwards, a one-character string is a partial match exactly then."""
+    return frozenset(c for c in _ASCII if backwards.match(c, partial=True) is not None)
 
 
 def _rule_from_json(obj: dict[str, object], language: str, origin: str) -> Rule:
@@ -314,11 +322,8 @@ class RuleSet:
         prefix_any = _any_of([c for c in affix if c.rule.kind == "prefix"])
         # Matched backwards, a one-character string is a partial match exactly when some
         # line ending with that character may match (most lines end in none of them).
-        suffix_last = tuple(
-            suffix_any is not None
-            and (forwards or suffix_any.match(chr(o), partial=True) is not None)
-            for o in range(128)
-        )
+        ends = _may_end_in(suffix_any) if suffix_any is not None and not forwards else None
+        suffix_last = tuple(suffix_any is not None and (ends is None or c in ends) for c in _ASCII)
         return cls(
             kept,
             line,
